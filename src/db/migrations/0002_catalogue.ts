@@ -1,0 +1,7 @@
+import type { Kysely } from 'kysely';
+
+export async function up(_db: Kysely<unknown>): Promise<void> {}
+
+export async function down(): Promise<void> {
+  throw new Error('Migrations are forward-only');
+}

@@ -1,0 +1,6 @@
+import type { IdentityTables } from '../modules/identity/tables';
+import type { CatalogueTables } from '../modules/catalogue/tables';
+import type { CalendarTables } from '../modules/calendar/tables';
+
+/** The database as Kysely sees it: each module declares its own tables. */
+export interface Database extends IdentityTables, CatalogueTables, CalendarTables {}

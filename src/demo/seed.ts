@@ -1,0 +1,40 @@
+import type { Db } from '../db/database';
+import type { Config } from '../config';
+import { verifyPassword } from '../modules/identity/passwords';
+import { seedOrganisation, DEMO_PASSWORD, DEMO_USERNAMES } from '../modules/agencies/demo-data';
+import { seedCatalogue } from '../modules/catalogue/demo-data';
+import { seedCalendar } from '../modules/calendar/demo-data';
+
+/** Loads the whole demo province in one transaction. */
+export async function seedDemo(db: Db): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await seedOrganisation(tx);
+    await seedCatalogue(tx);
+    await seedCalendar(tx);
+  });
+}
+
+/** `npm start` seeds an empty database unless SEED_DEMO=never; production seeds only with SEED_DEMO=always. */
+export async function seedDemoIfEmpty(db: Db, config: Config): Promise<boolean> {
+  if (config.seedDemo === 'never' || (config.seedDemo === 'auto' && config.env === 'production')) return false;
+  const any = await db.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
+  if (any) return false;
+  await seedDemo(db);
+  return true;
+}
+
+/** api.md: production mode must refuse to run with the documented demo passwords. */
+export async function refuseDemoPasswordsInProduction(db: Db): Promise<void> {
+  const users = await db
+    .selectFrom('users')
+    .select(['username', 'password_hash'])
+    .where('username', 'in', DEMO_USERNAMES)
+    .execute();
+  for (const u of users) {
+    if (await verifyPassword(u.password_hash, DEMO_PASSWORD)) {
+      throw new Error(
+        `Refusing to start in production: user "${u.username}" still has the demo password. Change it (npm run cli -- user password ${u.username}) or remove demo data.`,
+      );
+    }
+  }
+}

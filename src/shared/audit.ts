@@ -1,0 +1,30 @@
+import type { Executor } from '../db/database';
+
+export type AuditEvent = {
+  actorUserId: number | null;
+  action: string;
+  entityType: string;
+  entityId?: string | number | null;
+  agencyId?: number | null;
+  data?: Record<string, unknown>;
+};
+
+/**
+ * The one audit writer. Call it with the transaction of the change it records, so the change and
+ * its trail commit together. Never put personal data (CCCD, phone) in `data`.
+ */
+export const audit = {
+  async record(tx: Executor, e: AuditEvent): Promise<void> {
+    await tx
+      .insertInto('audit_log')
+      .values({
+        actor_user_id: e.actorUserId,
+        action: e.action,
+        entity_type: e.entityType,
+        entity_id: e.entityId == null ? null : String(e.entityId),
+        agency_id: e.agencyId ?? null,
+        data: JSON.stringify(e.data ?? {}),
+      })
+      .execute();
+  },
+};

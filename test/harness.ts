@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { loadConfig, type Config } from '../src/config';
+import { openDatabase, type DbHandle } from '../src/db/database';
+import { migrateToLatest } from '../src/db/migrate';
+import { buildApp } from '../src/app';
+import { seedDemo } from '../src/demo/seed';
+
+/**
+ * A fresh, migrated database for one test file: an in-memory PGlite, or, when DATABASE_URL is set,
+ * a new schema on the PostgreSQL server that `close()` drops.
+ */
+export async function createTestDb(): Promise<DbHandle> {
+  const base = loadConfig();
+  if (!base.databaseUrl) {
+    const handle = await openDatabase({ dataDir: 'memory://' });
+    await migrateToLatest(handle.db);
+    return handle;
+  }
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = await openDatabase({ databaseUrl: base.databaseUrl, dataDir: '' });
+  await sql`CREATE SCHEMA ${sql.id(schema)}`.execute(admin.db);
+  await admin.close();
+  const handle = await openDatabase({ databaseUrl: base.databaseUrl, dataDir: '', schema });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    close: async () => {
+      await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(handle.db);
+      await handle.close();
+    },
+  };
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig(), env: 'test', logLevel: 'silent', seedDemo: 'never', ...overrides };
+}
+
+export type TestApp = DbHandle & { app: FastifyInstance; config: Config };
+
+/** The whole app on a fresh database with the demo province loaded (unless `demo: false`). */
+export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
+  const handle = await createTestDb();
+  if (opts.demo !== false) await seedDemo(handle.db);
+  const config = testConfig(opts.config);
+  const app = await buildApp({ config, db: handle.db });
+  await app.ready();
+  return {
+    ...handle,
+    app,
+    config,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
+
+/** Logs in through the API and returns the headers a bearer-token client sends. */
+export async function loginAs(
+  app: FastifyInstance,
+  username: string,
+  password = 'demo1234',
+): Promise<Record<string, string>> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  return { authorization: `Bearer ${res.json().token}` };
+}
