@@ -1,0 +1,78 @@
+/**
+ * Calendar days ('YYYY-MM-DD') and Vietnam local time. Vietnam has kept UTC+07:00 without daylight
+ * saving since the whole country adopted it on 13/6/1975, so a fixed offset is exact for every
+ * date this system computes; it is applied here and at the UI only, instants stay in UTC.
+ */
+
+export const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 of a 'YYYY-MM-DD' date. */
+export function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+}
+
+export function dateOfDayNumber(n: number): string {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return dateOfDayNumber(dayNumber(date) + days);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(date: string): number {
+  return new Date(dayNumber(date) * DAY_MS).getUTCDay();
+}
+
+export function isWeekend(date: string): boolean {
+  const d = weekday(date);
+  return d === 0 || d === 6;
+}
+
+/** True for a real calendar date written 'YYYY-MM-DD' (no 2025-02-30). */
+export function isValidDate(date: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && dateOfDayNumber(dayNumber(date)) === date;
+}
+
+/** The Vietnam calendar day of an instant and the milliseconds since that day's local midnight. */
+export function localDayAndTime(instant: Date): { date: string; ms: number } {
+  const local = instant.getTime() + VIETNAM_OFFSET_MS;
+  const day = Math.floor(local / DAY_MS);
+  return { date: dateOfDayNumber(day), ms: local - day * DAY_MS };
+}
+
+/** The instant `ms` milliseconds after local midnight of the Vietnam calendar day `date`. */
+export function instantAt(date: string, ms: number): Date {
+  return new Date(dayNumber(date) * DAY_MS + ms - VIETNAM_OFFSET_MS);
+}
+
+/** ISO 8601 with the +07:00 offset (api.md), milliseconds only when there are some. */
+export function formatVietnamTime(instant: Date): string {
+  const local = new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString();
+  const seconds = local.endsWith('.000Z') ? local.slice(0, 19) : local.slice(0, 23);
+  return `${seconds}+07:00`;
+}
+
+/** 'HH:MM' → minutes since midnight. */
+export function minutesOfHm(hm: string): number {
+  return Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
+}
+
+/** Minutes since midnight → 'HH:MM'. */
+export function hmOfMinutes(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+const WEEKDAYS_VI = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
+const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+export function weekdayName(date: string): { vi: string; en: string } {
+  const d = weekday(date);
+  return { vi: WEEKDAYS_VI[d], en: WEEKDAYS_EN[d] };
+}
+
+/** 'YYYY-MM-DD' → 'DD/MM/YYYY', the way dates are written in Vietnamese documents. */
+export function formatDateVi(date: string): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+}
