@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_identity';
 import * as m0002 from './0002_catalogue';
 import * as m0003 from './0003_calendar';
+import * as m0004 from './0004_dossiers';
 
 /** Every migration, in order. Names are stable: never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
   '0001_identity': m0001,
   '0002_catalogue': m0002,
   '0003_calendar': m0003,
+  '0004_dossiers': m0004,
 };
