@@ -36,3 +36,12 @@ export { formatVietnamTime, isValidDate } from './dates';
 export function pathIds(path: string): number[] {
   return path.split('/').filter(Boolean).map(Number);
 }
+
+/** The settings that apply to an agency: its own, else its nearest ancestor's (ids root first). */
+export function nearestSettings<T extends { agencyId: number }>(ids: readonly number[], rows: readonly T[]): T | null {
+  for (const id of [...ids].reverse()) {
+    const row = rows.find((r) => r.agencyId === id);
+    if (row) return row;
+  }
+  return null;
+}
