@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -16,15 +16,17 @@ import { catalogueRoutes } from './modules/catalogue/routes';
 import { calendarRoutes } from './modules/calendar/routes';
 import { webRoutes } from './modules/web/routes';
 
-export type AppDeps = { config: Config; db: Db };
+/** `onRoute` sees every route as it is registered (test/scope.test.ts checks each one). */
+export type AppDeps = { config: Config; db: Db; onRoute?: (route: RouteOptions) => void };
 
 /** Builds the whole app from its config and database; tests build it the same way. */
-export async function buildApp({ config, db }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, db, onRoute }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.env === 'test' ? false : loggerOptions(config.logLevel),
     bodyLimit: 10 * 1024 * 1024,
     trustProxy: true,
   });
+  if (onRoute) app.addHook('onRoute', onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { loadConfig, type Config } from '../src/config';
 import { openDatabase, type DbHandle } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrate';
-import { buildApp } from '../src/app';
+import { buildApp, type AppDeps } from '../src/app';
 import { seedDemo } from '../src/demo/seed';
 
 /**
@@ -39,12 +39,17 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 
 export type TestApp = DbHandle & { app: FastifyInstance; config: Config };
 
-/** The whole app on a fresh database with the demo province loaded (unless `demo: false`). */
-export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
+/**
+ * The whole app on a fresh database with the demo province loaded (unless `demo: false`); `onRoute`
+ * sees every route the app registers.
+ */
+export async function createTestApp(
+  opts: { demo?: boolean; config?: Partial<Config>; onRoute?: AppDeps['onRoute'] } = {},
+): Promise<TestApp> {
   const handle = await createTestDb();
   if (opts.demo !== false) await seedDemo(handle.db);
   const config = testConfig(opts.config);
-  const app = await buildApp({ config, db: handle.db });
+  const app = await buildApp({ config, db: handle.db, onRoute: opts.onRoute });
   await app.ready();
   return {
     ...handle,
