@@ -1,0 +1,182 @@
+/**
+ * Browser tests drive the real thing: `node --import tsx src/main.ts` serving the built web app, and
+ * Debian's chromium through playwright-core. The server runs on embedded PGlite in a fresh temporary
+ * DATA_DIR even when DATABASE_URL is set: main.ts has no schema option, and a throw-away data folder
+ * gives the same isolation as test/harness.ts's fresh schema without touching the shared server.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
+const WEB_DIST_INDEX = join(ROOT, 'dist/web/index.html');
+const STARTUP_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 15_000;
+
+/** Why browser tests cannot run here, or null. On CI a missing browser is a failure, not a skip. */
+export function browserUnavailable(): string | null {
+  if (existsSync(CHROMIUM) || process.env.CI) return null;
+  return `chromium not found at ${CHROMIUM} (apt-get install -y chromium)`;
+}
+
+function newestChange(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+}
+
+/** Builds the web app when dist/web is missing or older than web/ or the Vite config. */
+export function ensureWebBuilt(): void {
+  if (existsSync(WEB_DIST_INDEX)) {
+    const built = statSync(WEB_DIST_INDEX).mtimeMs;
+    const sources = Math.max(newestChange(join(ROOT, 'web')), newestChange(join(ROOT, 'vite.config.ts')));
+    if (built >= sources) return;
+  }
+  const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
+  const res = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (res.status !== 0) throw new Error(`vite build failed with status ${res.status}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => ok(port));
+    });
+  });
+}
+
+function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((ok) => {
+    const timer = setTimeout(() => ok(false), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      ok(true);
+    });
+  });
+}
+
+export type RunningServer = { url: string; log: () => string; stop: () => Promise<void> };
+
+/** Starts the server on a free port with the demo province in a fresh PGlite folder; resolves once /healthz answers. */
+export async function startServer(): Promise<RunningServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-data-'));
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    // Development mode logs server errors (test mode silences them) and seeds the demo province.
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    SEED_DEMO: 'auto',
+  };
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const stop = async () => {
+    if (!(await exited(child, 0))) {
+      child.kill('SIGTERM');
+      if (!(await exited(child, STOP_TIMEOUT_MS))) child.kill('SIGKILL');
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    const healthy = await fetch(`${url}/healthz`).then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (healthy) return { url, log: () => output, stop };
+    await new Promise((ok) => setTimeout(ok, 250));
+  }
+  await stop();
+  throw new Error(`server did not become healthy (exit code ${child.exitCode}):\n${output}`);
+}
+
+export type TestBrowser = {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught page errors seen so far; a test takes them and expects none. */
+  takeErrors: () => string[];
+  close: () => Promise<void>;
+};
+
+/** Debian's chromium, headless, in a fresh profile; every page's console errors and page errors are recorded. */
+export async function launchBrowser(): Promise<TestBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'motcua-e2e-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  let errors: string[] = [];
+  const watch = (page: Page) => {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(`console: ${msg.text()} (${msg.location().url})`);
+    });
+    page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    takeErrors: () => {
+      const taken = errors;
+      errors = [];
+      return taken;
+    },
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A full-page screenshot in test-results/screenshots/ (git-ignored) for a human to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** True when the page is wider than the viewport, i.e. the user would have to scroll sideways. */
+export function hasHorizontalScroll(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+}
+
+/** axe-core's script when it is installed; it is not a dependency, so accessibility scans are optional. */
+export function axeScript(): string | null {
+  const path = join(ROOT, 'node_modules/axe-core/axe.min.js');
+  return existsSync(path) ? path : null;
+}

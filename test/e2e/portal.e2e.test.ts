@@ -1,0 +1,188 @@
+import { after, afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import {
+  axeScript,
+  browserUnavailable,
+  ensureWebBuilt,
+  hasHorizontalScroll,
+  launchBrowser,
+  screenshot,
+  startServer,
+  type RunningServer,
+  type TestBrowser,
+} from './harness';
+
+const TIMEOUT = 15_000;
+
+/** The names of the results on the page, in order. */
+function resultNames(page: Page): Promise<string[]> {
+  return page.locator('.result-list .result-title').allTextContents();
+}
+
+describe('citizen portal and staff login in a real browser', { skip: browserUnavailable() ?? false }, () => {
+  let server: RunningServer;
+  let browser: TestBrowser;
+  let page: Page;
+  /** The code of "Đăng ký khai sinh", as the search found it. */
+  let birthRegistration = '';
+
+  before(async () => {
+    ensureWebBuilt();
+    server = await startServer();
+    browser = await launchBrowser();
+    page = browser.page;
+    page.setDefaultTimeout(TIMEOUT);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  // Any console error or uncaught exception fails the test that caused it.
+  afterEach(() => {
+    assert.deepEqual(browser.takeErrors(), []);
+  });
+
+  test('a citizen finds "Đăng ký khai sinh" typing without diacritics and reads its documents and process', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { level: 1, name: 'Tra cứu thủ tục hành chính' }).waitFor();
+    await page.locator('.result-list').waitFor();
+    await screenshot(page, 'home');
+
+    await page.getByLabel('Tên hoặc mã thủ tục').pressSequentially('dang ky khai sinh', { delay: 30 });
+    await page.waitForURL(/q=dang\+ky\+khai\+sinh/);
+    await page.waitForFunction(
+      () => document.querySelector('.result-list .result-title')?.textContent === 'Đăng ký khai sinh',
+      undefined,
+      { timeout: TIMEOUT },
+    );
+    assert.equal((await resultNames(page))[0], 'Đăng ký khai sinh');
+    await screenshot(page, 'search-khai-sinh');
+
+    await page.locator('.result-list .result-title a').first().click();
+    await page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
+    birthRegistration = decodeURIComponent(new URL(page.url()).pathname.split('/').pop() ?? '');
+    await page.getByRole('heading', { level: 2, name: 'Thành phần hồ sơ' }).waitFor();
+    assert.ok((await page.locator('.checklist li').count()) > 0, 'the procedure lists its documents');
+    await page.getByRole('heading', { level: 2, name: 'Quy trình giải quyết nội bộ' }).waitFor();
+    assert.ok((await page.locator('.timeline-step').count()) > 0, 'the procedure shows its process');
+    await page.locator('.checklist input').first().check();
+    await page.getByText(/^Đã chuẩn bị 1\/\d+ giấy tờ$/).waitFor();
+    await screenshot(page, 'procedure');
+  });
+
+  test('the language switches to English and back, with <html lang> following', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Find an administrative procedure' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.goto(`${server.url}/procedures/${encodeURIComponent(birthRegistration)}`);
+    await page.getByRole('heading', { level: 2, name: 'Documents to submit' }).waitFor();
+    await screenshot(page, 'procedure-en');
+
+    await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Thành phần hồ sơ' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'vi');
+  });
+
+  test('the working calendar shows the 2025 swaps and computes an appointment with its explanation', async () => {
+    await page.goto(`${server.url}/calendar?year=2025`);
+    await page.getByRole('heading', { level: 2, name: 'Năm 2025' }).waitFor();
+    await page.locator('.special-days').waitFor();
+    await page.getByText('Làm bù cho ngày nghỉ thứ Sáu 02/05/2025').first().waitFor();
+
+    const calculator = page.locator('.calculator-form');
+    await calculator.getByLabel('Ngày tiếp nhận').fill('25/04/2025');
+    await calculator.getByLabel('Giờ tiếp nhận').fill('08:00');
+    await calculator.getByLabel('Thời hạn').fill('3');
+    await calculator.getByRole('button', { name: 'Tính ngày hẹn' }).click();
+    // Friday 25/4 + 3 working days: Saturday 26/4 is a make-up working day, then Monday 28 and Tuesday 29.
+    await page.locator('.result-value', { hasText: 'Thứ Ba, 17:00 29/04/2025' }).waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Giải thích' }).waitFor();
+    await screenshot(page, 'calendar');
+  });
+
+  test('a reception officer logs in and sees the role and the agency', async () => {
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Tên đăng nhập').fill('reception');
+    await page.getByLabel('Mật khẩu').fill('demo1234');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Xin chào, Trần Thị Thu Hà' }).waitFor();
+    await page.getByRole('cell', { name: 'Cán bộ tiếp nhận' }).waitFor();
+    await page.getByRole('cell', { name: 'UBND phường Hạ Long' }).waitFor();
+    await screenshot(page, 'staff-home');
+
+    // A reception officer does not administer the calendar: days are not buttons.
+    await page.goto(`${server.url}/calendar`);
+    await page.locator('.year-grid').waitFor();
+    assert.equal(await page.locator('.year-grid button').count(), 0);
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('link', { name: 'Đăng nhập' }).waitFor();
+  });
+
+  test('a province administrator adds a make-up working day on the calendar and removes it', async () => {
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('Tên đăng nhập').fill('admin');
+    await page.getByLabel('Mật khẩu').fill('demo1234');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
+
+    await page.goto(`${server.url}/calendar?year=2030`);
+    await page.getByRole('button', { name: /^Thứ Bảy, 05\/01\/2030$/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Ngày làm việc bù').check();
+    await dialog.getByLabel('Tên ngày').fill('Làm bù thử nghiệm');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor();
+    await page.locator('.special-days li', { hasText: 'Làm bù thử nghiệm' }).waitFor();
+    assert.match((await page.locator('td[title="Làm bù thử nghiệm"]').getAttribute('class')) ?? '', /day-makeup/);
+    await screenshot(page, 'calendar-admin');
+
+    await page.getByRole('button', { name: /^Thứ Bảy, 05\/01\/2030 — Làm bù thử nghiệm/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xóa ngày đã khai báo' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã xóa.' }).waitFor();
+    assert.equal(await page.locator('.special-days li', { hasText: 'Làm bù thử nghiệm' }).count(), 0);
+
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('link', { name: 'Đăng nhập' }).waitFor();
+  });
+
+  test('at 360 px the main pages need no horizontal scrolling', async () => {
+    await page.setViewportSize({ width: 360, height: 780 });
+    const pages: [string, string, string][] = [
+      ['home-360', '/?q=khai+sinh', '.result-list'],
+      ['procedure-360', `/procedures/${encodeURIComponent(birthRegistration)}`, '.timeline'],
+      ['calendar-360', '/calendar?year=2025', '.year-grid'],
+      ['login-360', '/login', 'form'],
+    ];
+    for (const [name, path, ready] of pages) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator(ready).first().waitFor();
+      await screenshot(page, name);
+      assert.equal(await hasHorizontalScroll(page), false, `${path} scrolls sideways at 360 px`);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+
+  test(
+    'axe-core finds no violations on the main pages',
+    { skip: axeScript() ? false : 'axe-core is not installed' },
+    async () => {
+      const source = readFileSync(axeScript()!, 'utf8');
+      for (const path of ['/', `/procedures/${encodeURIComponent(birthRegistration)}`, '/calendar', '/login']) {
+        await page.goto(`${server.url}${path}`);
+        await page.locator('main h1').first().waitFor();
+        await page.addScriptTag({ content: source });
+        const violations = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string }[] }> } }).axe;
+          return (await axe.run()).violations.map((v) => v.id);
+        });
+        assert.deepEqual(violations, [], `axe violations on ${path}`);
+      }
+    },
+  );
+});
