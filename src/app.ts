@@ -14,6 +14,7 @@ import { identityRoutes } from './modules/identity/routes';
 import { agencyRoutes } from './modules/agencies/routes';
 import { catalogueRoutes } from './modules/catalogue/routes';
 import { calendarRoutes } from './modules/calendar/routes';
+import { dossierRoutes } from './modules/dossiers/routes';
 import { webRoutes } from './modules/web/routes';
 
 /** `onRoute` sees every route as it is registered (test/scope.test.ts checks each one). */
@@ -57,6 +58,7 @@ export async function buildApp({ config, db, onRoute }: AppDeps): Promise<Fastif
   await app.register(agencyRoutes, { db, config });
   await app.register(catalogueRoutes, { db, config });
   await app.register(calendarRoutes, { db, config });
+  await app.register(dossierRoutes, { db, config });
   await app.register(webRoutes, { config });
   return app;
 }

@@ -74,6 +74,11 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'withdraw', from: 'in_progress', to: 'withdrawn', roles: ['citizen', 'reception'] },
 ];
 
+/** Every role that may take `action` from some status: what the route lets through before the service checks scope. */
+export function rolesFor(action: DossierAction): Role[] {
+  return [...new Set(TRANSITIONS.filter((t) => t.action === action).flatMap((t) => t.roles))];
+}
+
 export type DossierState = {
   status: DossierStatus;
   /** Optimistic concurrency: the number of events so far; every transition checks and increments it. */

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
-import { AppError, invalid } from '../../shared/errors';
+import { AppError, forbidden, invalid } from '../../shared/errors';
 import { foldVietnamese } from '../../shared/text';
 import { addDays, instantAt, localDayAndTime } from '../calendar/dates';
+import { STAFF_ROLES } from '../identity/roles';
+import { hasRoleOver, pathWithin, type Principal } from '../identity/rules';
 import { checkPersonalId, checkTaxCode, normalizePhone } from './identifiers';
+import type { Actor, Transition } from './lifecycle';
 
 /** The Vietnam calendar day of an instant, 'YYYY-MM-DD': codes, counters and rule sets go by it. */
 export function vietnamDay(at: Date): string {
@@ -215,4 +218,41 @@ export function dayRange(from?: string, to?: string): { start: Date | null; end:
 /** A LIKE pattern matching the folded name anywhere; `%`, `_` and `\` in the query are literal. */
 export function foldedNamePattern(name: string): string {
   return `%${foldVietnamese(name).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Who a dossier concerns: its receiving agency and the citizen account that filed it, if any. */
+export type DossierParties = { agencyPath: string; applicantUserId: number | null };
+
+/**
+ * The role the principal acts in for a transition: the citizen who filed the dossier, or an officer
+ * holding one of the transition's roles over the agency (a role covers its agency's subtree).
+ */
+export function actorFor(p: Principal, t: Transition, d: DossierParties): Actor {
+  for (const role of t.roles) {
+    if (role === 'citizen') {
+      const isApplicant = d.applicantUserId === p.userId && p.grants.some((g) => g.role === 'citizen');
+      if (isApplicant) return { userId: p.userId, role, unitId: null, agencyId: null };
+      continue;
+    }
+    const g = p.grants.find((x) => x.role === role && pathWithin(d.agencyPath, x.agencyPath));
+    if (g) return { userId: p.userId, role, unitId: g.unitId, agencyId: g.agencyId };
+  }
+  throw forbidden();
+}
+
+/** Staff in scope of any agency the dossier has been at, or the citizen who filed it. */
+export function canView(p: Principal, agencyPaths: readonly string[], applicantUserId: number | null): boolean {
+  if (applicantUserId === p.userId) return true;
+  return agencyPaths.some((path) => hasRoleOver(p, STAFF_ROLES, path));
+}
+
+export const FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export type FileType = (typeof FILE_TYPES)[number];
+
+/** The type the bytes really are (their signature), among the allowed ones; null for anything else. */
+export function sniffFileType(bytes: Buffer): FileType | null {
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  return null;
 }

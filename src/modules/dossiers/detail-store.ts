@@ -1,0 +1,85 @@
+import type { Selectable } from 'kysely';
+import type { Executor } from '../../db/database';
+import { filesByEvent, type FileMeta } from './file-store';
+import type { DossierComponentTable, DossierEventRow, DossierRow } from './tables';
+
+export type NamedRef = { code: string; name: string };
+
+export type EventDetail = {
+  row: DossierEventRow;
+  actorName: string;
+  unit: NamedRef | null;
+  agency: NamedRef | null;
+  files: FileMeta[];
+};
+
+/** Everything the views, forms and public lookup of one dossier show. */
+export type DossierDetail = {
+  dossier: DossierRow;
+  agency: NamedRef & { address: string | null };
+  holder: { agency: NamedRef; unit: NamedRef | null; user: { id: number; fullName: string } | null };
+  components: Selectable<DossierComponentTable>[];
+  events: EventDetail[];
+};
+
+async function holderOf(db: Executor, d: DossierRow): Promise<DossierDetail['holder']> {
+  const agency = await db
+    .selectFrom('agencies')
+    .select(['code', 'name'])
+    .where('id', '=', d.holder_agency_id)
+    .executeTakeFirstOrThrow();
+  const unit =
+    d.holder_unit_id === null
+      ? null
+      : await db
+          .selectFrom('units')
+          .select(['code', 'name'])
+          .where('id', '=', d.holder_unit_id)
+          .executeTakeFirstOrThrow();
+  const user =
+    d.holder_user_id === null
+      ? null
+      : await db
+          .selectFrom('users')
+          .select(['id', 'full_name as fullName'])
+          .where('id', '=', d.holder_user_id)
+          .executeTakeFirstOrThrow();
+  return { agency, unit, user };
+}
+
+async function eventsOf(db: Executor, dossierId: number): Promise<EventDetail[]> {
+  const rows = await db
+    .selectFrom('dossier_events as e')
+    .innerJoin('users as u', 'u.id', 'e.actor_user_id')
+    .leftJoin('units as un', 'un.id', 'e.actor_unit_id')
+    .leftJoin('agencies as a', 'a.id', 'e.actor_agency_id')
+    .selectAll('e')
+    .select(['u.full_name as actor_name', 'un.code as unit_code', 'un.name as unit_name'])
+    .select(['a.code as agency_code', 'a.name as agency_name'])
+    .where('e.dossier_id', '=', dossierId)
+    .orderBy('e.seq')
+    .execute();
+  const files = await filesByEvent(db, dossierId);
+  return rows.map(({ actor_name, unit_code, unit_name, agency_code, agency_name, ...row }) => ({
+    row,
+    actorName: actor_name,
+    unit: unit_code && unit_name ? { code: unit_code, name: unit_name } : null,
+    agency: agency_code && agency_name ? { code: agency_code, name: agency_name } : null,
+    files: files.get(row.id) ?? [],
+  }));
+}
+
+export async function loadDetail(db: Executor, d: DossierRow): Promise<DossierDetail> {
+  const agency = await db
+    .selectFrom('agencies')
+    .select(['code', 'name', 'address'])
+    .where('id', '=', d.agency_id)
+    .executeTakeFirstOrThrow();
+  const components = await db
+    .selectFrom('dossier_components')
+    .selectAll()
+    .where('dossier_id', '=', d.id)
+    .orderBy('seq')
+    .execute();
+  return { dossier: d, agency, holder: await holderOf(db, d), components, events: await eventsOf(db, d.id) };
+}

@@ -1,0 +1,295 @@
+import type { Insertable } from 'kysely';
+import type { Executor, Tx } from '../../db/database';
+import type { Role } from '../identity/roles';
+import type { DossierEvent, DossierState, DossierStatus, Outcome } from './lifecycle';
+import type { ComponentCount, ComponentRequirement } from './rules';
+import type { DossierEventRow, DossierRow, DossierTable } from './tables';
+
+export type AgencyRef = { id: number; code: string; name: string; path: string };
+
+export async function findAgencyByCode(db: Executor, code: string): Promise<AgencyRef | undefined> {
+  return db.selectFrom('agencies').select(['id', 'code', 'name', 'path']).where('code', '=', code).executeTakeFirst();
+}
+
+export async function findAgencyById(db: Executor, id: number): Promise<AgencyRef> {
+  return db
+    .selectFrom('agencies')
+    .select(['id', 'code', 'name', 'path'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
+/** The agency's one-stop desk unit (Bộ phận Một cửa), where dossiers wait for the desk check. */
+export async function deskUnitOf(db: Executor, agencyId: number): Promise<number | null> {
+  const row = await db
+    .selectFrom('units')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('kind', '=', 'desk')
+    .where('active', '=', true)
+    .orderBy('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/**
+ * Claims an idempotency key. On a conflict PostgreSQL waits for the other transaction holding the key,
+ * so a concurrent request with the same key sees the winner's committed row, never a half-made dossier.
+ */
+export async function claimIdempotencyKey(tx: Tx, userId: number, key: string, hash: string): Promise<boolean> {
+  const row = await tx
+    .insertInto('idempotency_keys')
+    .values({ user_id: userId, key, request_hash: hash })
+    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function findIdempotencyKey(db: Executor, userId: number, key: string) {
+  return db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'dossier_id'])
+    .where('user_id', '=', userId)
+    .where('key', '=', key)
+    .executeTakeFirstOrThrow();
+}
+
+export async function bindIdempotencyKey(tx: Tx, userId: number, key: string, dossierId: number): Promise<void> {
+  await tx
+    .updateTable('idempotency_keys')
+    .set({ dossier_id: dossierId })
+    .where('user_id', '=', userId)
+    .where('key', '=', key)
+    .execute();
+}
+
+/** The next daily sequence of the agency; the row lock serialises concurrent intakes until commit. */
+export async function nextSequence(tx: Tx, agencyId: number, day: string): Promise<number> {
+  const row = await tx
+    .insertInto('dossier_counters')
+    .values({ agency_id: agencyId, day, last_seq: 1 })
+    .onConflict((oc) =>
+      oc.columns(['agency_id', 'day']).doUpdateSet((eb) => ({ last_seq: eb('dossier_counters.last_seq', '+', 1) })),
+    )
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  return row.last_seq;
+}
+
+/** The lifecycle columns of a state (the rest of a dossier never changes with a transition). */
+export function stateColumns(s: DossierState) {
+  return {
+    status: s.status,
+    version: s.version,
+    accepted_at: s.acceptedAt,
+    due_at: s.dueAt,
+    original_due_at: s.originalDueAt,
+    resolved_at: s.resolvedAt,
+    returned_at: s.returnedAt,
+    withdrawn_at: s.withdrawnAt,
+    refused_at: s.refusedAt,
+    outcome: s.outcome,
+    current_step_seq: s.currentStepSeq,
+    holder_agency_id: s.holderAgencyId,
+    holder_unit_id: s.holderUnitId,
+    holder_user_id: s.holderUserId,
+  };
+}
+
+export function stateOf(d: DossierRow): DossierState {
+  return {
+    status: d.status as DossierStatus,
+    version: d.version,
+    acceptedAt: d.accepted_at,
+    dueAt: d.due_at,
+    originalDueAt: d.original_due_at,
+    resolvedAt: d.resolved_at,
+    returnedAt: d.returned_at,
+    withdrawnAt: d.withdrawn_at,
+    refusedAt: d.refused_at,
+    outcome: d.outcome as Outcome | null,
+    currentStepSeq: d.current_step_seq,
+    holderAgencyId: d.holder_agency_id,
+    holderUnitId: d.holder_unit_id,
+    holderUserId: d.holder_user_id,
+  };
+}
+
+export async function insertDossier(tx: Tx, row: Insertable<DossierTable>): Promise<number> {
+  const { id } = await tx.insertInto('dossiers').values(row).returning('id').executeTakeFirstOrThrow();
+  return id;
+}
+
+export async function findDossier(db: Executor, code: string, lock = false): Promise<DossierRow | undefined> {
+  const q = db.selectFrom('dossiers').selectAll().where('code', '=', code);
+  return (lock ? q.forUpdate() : q).executeTakeFirst();
+}
+
+export async function findDossierById(db: Executor, id: number): Promise<DossierRow> {
+  return db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+}
+
+/** Writes a new state if the stored version is still `expectedVersion`; false when it moved on. */
+export async function updateState(tx: Tx, id: number, expectedVersion: number, s: DossierState): Promise<boolean> {
+  const r = await tx
+    .updateTable('dossiers')
+    .set(stateColumns(s))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return r.numUpdatedRows === 1n;
+}
+
+/** One row per component of the version, with the counts received (absent ones count 0). */
+export async function insertComponents(
+  tx: Tx,
+  dossierId: number,
+  requirements: readonly ComponentRequirement[],
+  counts: readonly ComponentCount[],
+): Promise<void> {
+  if (requirements.length === 0) return;
+  await tx
+    .insertInto('dossier_components')
+    .values(
+      requirements.map((r, i) => {
+        const got = counts.find((c) => c.componentId === r.componentId);
+        return {
+          dossier_id: dossierId,
+          component_id: r.componentId,
+          seq: i + 1,
+          name: r.name,
+          required: r.required,
+          required_originals: r.originals,
+          required_copies: r.copies,
+          originals: got?.originals ?? 0,
+          copies: got?.copies ?? 0,
+        };
+      }),
+    )
+    .execute();
+}
+
+export async function setComponentCounts(tx: Tx, dossierId: number, counts: readonly ComponentCount[]): Promise<void> {
+  for (const c of counts) {
+    await tx
+      .updateTable('dossier_components')
+      .set({ originals: c.originals, copies: c.copies })
+      .where('dossier_id', '=', dossierId)
+      .where('component_id', '=', c.componentId)
+      .execute();
+  }
+}
+
+/** The version's components with what the dossier received, in the version's order. */
+export async function loadComponents(
+  db: Executor,
+  dossierId: number,
+): Promise<{ requirements: ComponentRequirement[]; counts: ComponentCount[] }> {
+  const rows = await db
+    .selectFrom('dossier_components')
+    .selectAll()
+    .where('dossier_id', '=', dossierId)
+    .orderBy('seq')
+    .execute();
+  return {
+    requirements: rows.map((r) => ({
+      componentId: r.component_id,
+      name: r.name,
+      required: r.required,
+      originals: r.required_originals,
+      copies: r.required_copies,
+    })),
+    counts: rows.map((r) => ({ componentId: r.component_id, originals: r.originals, copies: r.copies })),
+  };
+}
+
+export type EventExtras = { comment: string | null; data: Record<string, unknown> };
+
+/** Appends the event that led from `before` to `after`; what replay needs beyond the columns goes in `data`. */
+export async function insertEvent(
+  tx: Tx,
+  dossierId: number,
+  before: DossierStatus | null,
+  after: DossierState,
+  e: DossierEvent,
+  extras: EventExtras,
+): Promise<number> {
+  const replayData =
+    e.action === 'receive' || e.action === 'accept' ? { dueAt: e.dueAt.toISOString(), stepSeq: e.stepSeq } : {};
+  const { id } = await tx
+    .insertInto('dossier_events')
+    .values({
+      dossier_id: dossierId,
+      seq: after.version,
+      action: e.action,
+      from_status: before,
+      to_status: after.status,
+      at: e.at,
+      actor_user_id: e.actor.userId,
+      actor_role: e.actor.role,
+      actor_unit_id: e.actor.unitId,
+      actor_agency_id: e.actor.agencyId,
+      holder_agency_id: after.holderAgencyId,
+      holder_unit_id: after.holderUnitId,
+      holder_user_id: after.holderUserId,
+      comment: extras.comment,
+      data: JSON.stringify({ ...extras.data, ...replayData }),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
+}
+
+/** The event a stored row records, as `applyTransition` takes it. */
+export function eventOf(r: DossierEventRow): DossierEvent {
+  const base = {
+    at: r.at,
+    actor: {
+      userId: r.actor_user_id,
+      role: r.actor_role as Role,
+      unitId: r.actor_unit_id,
+      agencyId: r.actor_agency_id,
+    },
+  };
+  const holder = { agencyId: r.holder_agency_id, unitId: r.holder_unit_id, userId: r.holder_user_id };
+  const data = r.data as { dueAt?: string; stepSeq?: number | null };
+  switch (r.action) {
+    case 'submit':
+      return { ...base, action: r.action, holder };
+    case 'receive':
+    case 'accept':
+      return { ...base, action: r.action, holder, dueAt: new Date(data.dueAt!), stepSeq: data.stepSeq ?? null };
+    case 'request_supplement':
+    case 'resubmit':
+    case 'refuse':
+    case 'withdraw':
+      return { ...base, action: r.action };
+    default:
+      throw new Error(`Unknown dossier event action "${r.action}" (event ${r.id})`);
+  }
+}
+
+export async function loadEventRows(db: Executor, dossierId: number): Promise<DossierEventRow[]> {
+  return db.selectFrom('dossier_events').selectAll().where('dossier_id', '=', dossierId).orderBy('seq').execute();
+}
+
+/** Paths of every agency the dossier has been at or been handled by: its scope for staff access. */
+export async function visitedAgencyPaths(db: Executor, d: DossierRow): Promise<string[]> {
+  const ids = await db
+    .selectFrom('dossier_events')
+    .select(['holder_agency_id', 'actor_agency_id'])
+    .where('dossier_id', '=', d.id)
+    .execute();
+  const all = new Set([d.agency_id, d.holder_agency_id]);
+  for (const r of ids) {
+    all.add(r.holder_agency_id);
+    if (r.actor_agency_id !== null) all.add(r.actor_agency_id);
+  }
+  const rows = await db
+    .selectFrom('agencies')
+    .select('path')
+    .where('id', 'in', [...all])
+    .execute();
+  return rows.map((r) => r.path);
+}

@@ -1,0 +1,112 @@
+import type { Db, Tx } from '../../db/database';
+import { audit } from '../../shared/audit';
+import { AppError, forbidden, notFound } from '../../shared/errors';
+import type { Principal } from '../identity/rules';
+import { attachFiles, type FileRef } from './file-store';
+import {
+  STATUS_NAMES,
+  applyTransition,
+  transitionFor,
+  type Actor,
+  type DossierAction,
+  type DossierEvent,
+  type DossierState,
+  type DossierStatus,
+} from './lifecycle';
+import { actorFor, canView } from './rules';
+import * as store from './store';
+import type { DossierRow } from './tables';
+
+export const dossierNotFound = () => notFound('Dossier', 'hồ sơ', 'code');
+
+/** A stale action: someone changed the dossier since the caller read it. The body carries the current state. */
+export function versionConflict(d: DossierRow): AppError {
+  const s = STATUS_NAMES[d.status as DossierStatus];
+  return new AppError(
+    'DOSSIER_VERSION_CONFLICT',
+    409,
+    `Hồ sơ đã được cập nhật bởi người khác (trạng thái hiện tại: ${s.vi}); vui lòng tải lại và thử lại`,
+    `The dossier changed since you read it (now: ${s.en}); reload and try again`,
+    'version',
+    { status: d.status, version: d.version },
+  );
+}
+
+export type TransitionExtras = {
+  comment?: string | null;
+  /** Shown in the history (Mẫu 05) and read by the forms; never personal data. */
+  data?: Record<string, unknown>;
+  files?: readonly FileRef[];
+};
+
+/** Appends the event that led from `before` to `after`, attaches its files and writes the audit record. */
+export async function appendEvent(
+  tx: Tx,
+  d: { id: number; code: string; agencyId: number },
+  before: DossierState | null,
+  after: DossierState,
+  event: DossierEvent,
+  extras: TransitionExtras,
+): Promise<void> {
+  const eventId = await store.insertEvent(tx, d.id, before?.status ?? null, after, event, {
+    comment: extras.comment ?? null,
+    data: extras.data ?? {},
+  });
+  await attachFiles(tx, { files: extras.files ?? [], uploadedBy: event.actor.userId, dossierId: d.id, eventId });
+  await audit.record(tx, {
+    actorUserId: event.actor.userId,
+    action: `dossier.${event.action}`,
+    entityType: 'dossier',
+    entityId: d.code,
+    agencyId: d.agencyId,
+    data: { from: before?.status ?? null, to: after.status, version: after.version },
+  });
+}
+
+/**
+ * The one writer of an existing dossier's state: checks the expected version, applies the event with
+ * the lifecycle rules, stores the new state and appends the event. Call it inside the use case's
+ * transaction with the row read `FOR UPDATE`.
+ */
+export async function recordTransition(
+  tx: Tx,
+  d: DossierRow,
+  expectedVersion: number,
+  event: DossierEvent,
+  extras: TransitionExtras = {},
+): Promise<DossierState> {
+  if (d.version !== expectedVersion) throw versionConflict(d);
+  const before = store.stateOf(d);
+  const after = applyTransition(before, event);
+  if (!(await store.updateState(tx, d.id, expectedVersion, after))) {
+    throw versionConflict(await store.findDossierById(tx, d.id));
+  }
+  await appendEvent(tx, { id: d.id, code: d.code, agencyId: d.agency_id }, before, after, event, extras);
+  return after;
+}
+
+export type ActionContext = { tx: Tx; dossier: DossierRow; actor: Actor };
+
+/**
+ * Runs an action on a dossier in one transaction: locks the row, checks that the caller may see it,
+ * that `expectedVersion` is current, that the status allows the action and in which role the caller acts.
+ */
+export async function withDossierAction<T>(
+  db: Db,
+  principal: Principal,
+  code: string,
+  action: DossierAction,
+  expectedVersion: number,
+  work: (ctx: ActionContext) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    const d = await store.findDossier(tx, code, true);
+    if (!d) throw dossierNotFound();
+    if (!canView(principal, await store.visitedAgencyPaths(tx, d), d.applicant_user_id)) throw forbidden();
+    if (d.version !== expectedVersion) throw versionConflict(d);
+    const agency = await store.findAgencyById(tx, d.agency_id);
+    const t = transitionFor(d.status as DossierStatus, action);
+    const actor = actorFor(principal, t, { agencyPath: agency.path, applicantUserId: d.applicant_user_id });
+    return work({ tx, dossier: d, actor });
+  });
+}

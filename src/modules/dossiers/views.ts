@@ -1,0 +1,193 @@
+import { AppError } from '../../shared/errors';
+import { formatVietnamTime } from '../calendar/rules';
+import { ROLE_NAMES, type Role } from '../identity/roles';
+import type { DossierDetail, EventDetail } from './detail-store';
+import { ACTION_NAMES, STATUS_NAMES, type DossierAction, type DossierStatus } from './lifecycle';
+
+/** api.md: times are ISO 8601 with the +07:00 offset. */
+export const time = (d: Date | null) => (d ? formatVietnamTime(d) : null);
+
+/** The unit and agency holding the dossier, as the public and the forms name them. */
+export function holderName(h: DossierDetail['holder']): string {
+  return h.unit ? `${h.unit.name} - ${h.agency.name}` : h.agency.name;
+}
+
+/** The public lookup (api.md): exactly these keys, no personal data. */
+export function publicView(x: DossierDetail) {
+  const d = x.dossier;
+  return {
+    code: d.code,
+    procedure: d.procedure_name,
+    status: d.status,
+    receivedAt: time(d.received_at),
+    dueAt: time(d.due_at),
+    resolvedAt: time(d.resolved_at),
+    holder: holderName(x.holder),
+  };
+}
+
+function summaryView(x: DossierDetail) {
+  const d = x.dossier;
+  return {
+    code: d.code,
+    status: d.status,
+    statusName: STATUS_NAMES[d.status as DossierStatus].vi,
+    version: d.version,
+    channel: d.channel,
+    ruleSet: d.rule_set,
+    procedure: { code: d.procedure_code, name: d.procedure_name, versionId: d.procedure_version_id },
+    field: d.field_code,
+    agency: { code: x.agency.code, name: x.agency.name },
+    receivedAt: time(d.received_at),
+    acceptedAt: time(d.accepted_at),
+    dueAt: time(d.due_at),
+    originalDueAt: time(d.original_due_at),
+    resolvedAt: time(d.resolved_at),
+    returnedAt: time(d.returned_at),
+    withdrawnAt: time(d.withdrawn_at),
+    refusedAt: time(d.refused_at),
+    outcome: d.outcome,
+    currentStepSeq: d.current_step_seq,
+    holder: { ...x.holder, name: holderName(x.holder) },
+  };
+}
+
+function applicantView(x: DossierDetail) {
+  const d = x.dossier;
+  return {
+    kind: d.applicant_kind,
+    fullName: d.applicant_name,
+    idNumber: d.applicant_id_number,
+    phone: d.applicant_phone,
+    email: d.applicant_email,
+    address: d.applicant_address,
+  };
+}
+
+const componentsView = (x: DossierDetail) =>
+  x.components.map((c) => ({
+    componentId: c.component_id,
+    name: c.name,
+    required: c.required,
+    requiredOriginals: c.required_originals,
+    requiredCopies: c.required_copies,
+    originals: c.originals,
+    copies: c.copies,
+  }));
+
+const feesView = (x: DossierDetail) => ({ fees: x.dossier.fees, feeTotal: x.dossier.fee_total });
+
+function historyItem(e: EventDetail) {
+  const r = e.row;
+  return {
+    seq: r.seq,
+    action: r.action,
+    actionName: ACTION_NAMES[r.action as DossierAction]?.vi ?? r.action,
+    fromStatus: r.from_status,
+    toStatus: r.to_status,
+    at: time(r.at),
+    actor: { id: r.actor_user_id, fullName: e.actorName, role: r.actor_role },
+    unit: e.unit,
+    agency: e.agency,
+    comment: r.comment,
+    data: r.data,
+    files: e.files,
+  };
+}
+
+/** The dossier as authorised staff and its applicant see it, with its history (Mẫu 05 data). */
+export function detailView(x: DossierDetail) {
+  return {
+    ...summaryView(x),
+    applicant: applicantView(x),
+    components: componentsView(x),
+    ...feesView(x),
+    history: x.events.map(historyItem),
+  };
+}
+
+/** What an intake answers: the dossier without its history, and the receipt when accepted at once. */
+export function intakeView(x: DossierDetail) {
+  return {
+    ...summaryView(x),
+    components: componentsView(x),
+    ...feesView(x),
+    receipt: x.dossier.accepted_at ? receiptForm(x) : null,
+  };
+}
+
+function lastEvent(x: DossierDetail, actions: readonly DossierAction[], form: string): EventDetail {
+  const e = [...x.events].reverse().find((ev) => actions.includes(ev.row.action as DossierAction));
+  if (e) return e;
+  throw new AppError(
+    'FORM_NOT_AVAILABLE',
+    409,
+    `Hồ sơ chưa có ${form}`,
+    `The dossier has no such form yet (${form})`,
+    'form',
+  );
+}
+
+const officerOf = (e: EventDetail) => ({
+  fullName: e.actorName,
+  role: ROLE_NAMES[e.row.actor_role as Role]?.vi ?? e.row.actor_role,
+  unit: e.unit,
+});
+
+function formHeader(x: DossierDetail) {
+  const d = x.dossier;
+  return {
+    ruleSet: d.rule_set,
+    code: d.code,
+    agency: x.agency,
+    procedure: { code: d.procedure_code, name: d.procedure_name },
+    applicant: applicantView(x),
+  };
+}
+
+/** Mẫu 01, giấy tiếp nhận hồ sơ và hẹn trả kết quả (Circular 01/2018/TT-VPCP). */
+export function receiptForm(x: DossierDetail) {
+  const e = lastEvent(x, ['receive', 'accept'], 'giấy tiếp nhận và hẹn trả kết quả');
+  const d = x.dossier;
+  return {
+    form: '01',
+    ...formHeader(x),
+    channel: d.channel,
+    components: x.components
+      .filter((c) => c.originals + c.copies > 0)
+      .map((c) => ({ name: c.name, originals: c.originals, copies: c.copies })),
+    ...feesView(x),
+    receivedAt: time(d.received_at),
+    acceptedAt: time(e.row.at),
+    dueAt: time(d.original_due_at),
+    receivingOfficer: officerOf(e),
+  };
+}
+
+/** Mẫu 02, phiếu yêu cầu bổ sung, hoàn thiện hồ sơ: every item at once, each with its reason. */
+export function supplementForm(x: DossierDetail) {
+  const e = lastEvent(x, ['request_supplement'], 'phiếu yêu cầu bổ sung, hoàn thiện hồ sơ');
+  return {
+    form: '02',
+    ...formHeader(x),
+    items: (e.row.data as { items: unknown[] }).items,
+    comment: e.row.comment,
+    requestedAt: time(e.row.at),
+    officer: officerOf(e),
+  };
+}
+
+/** Mẫu 03, phiếu từ chối tiếp nhận giải quyết hồ sơ, with the reason. */
+export function refusalForm(x: DossierDetail) {
+  const e = lastEvent(x, ['refuse'], 'phiếu từ chối tiếp nhận giải quyết hồ sơ');
+  return {
+    form: '03',
+    ...formHeader(x),
+    reason: e.row.comment,
+    refusedAt: time(e.row.at),
+    officer: officerOf(e),
+  };
+}
+
+export const FORMS = { receipt: receiptForm, 'supplement-request': supplementForm, refusal: refusalForm };
+export type FormName = keyof typeof FORMS;
