@@ -164,10 +164,13 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
-/** A full-page screenshot in test-results/screenshots/ (git-ignored) for a human to look at. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * A screenshot in test-results/screenshots/ (git-ignored) for a human to look at: the full page, or
+ * only the viewport when a modal dialog is open (its backdrop covers the viewport only).
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
 /** True when the page is wider than the viewport, i.e. the user would have to scroll sideways. */

@@ -54,11 +54,7 @@ describe('citizen portal and staff login in a real browser', { skip: browserUnav
 
     await page.getByLabel('Tên hoặc mã thủ tục').pressSequentially('dang ky khai sinh', { delay: 30 });
     await page.waitForURL(/q=dang\+ky\+khai\+sinh/);
-    await page.waitForFunction(
-      () => document.querySelector('.result-list .result-title')?.textContent === 'Đăng ký khai sinh',
-      undefined,
-      { timeout: TIMEOUT },
-    );
+    await page.locator('[aria-busy="false"] > .result-list[data-query="dang ky khai sinh"]').waitFor();
     assert.equal((await resultNames(page))[0], 'Đăng ký khai sinh');
     await screenshot(page, 'search-khai-sinh');
 
@@ -105,8 +101,9 @@ describe('citizen portal and staff login in a real browser', { skip: browserUnav
     await screenshot(page, 'calendar');
   });
 
-  test('a reception officer logs in and sees the role and the agency', async () => {
-    await page.goto(`${server.url}/login`);
+  test('a reception officer sent to the login page from a staff page logs in, returns, and sees the role', async () => {
+    await page.goto(`${server.url}/staff`);
+    await page.waitForURL(/\/login$/);
     await page.getByLabel('Tên đăng nhập').fill('reception');
     await page.getByLabel('Mật khẩu').fill('demo1234');
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
@@ -136,6 +133,7 @@ describe('citizen portal and staff login in a real browser', { skip: browserUnav
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Ngày làm việc bù').check();
     await dialog.getByLabel('Tên ngày').fill('Làm bù thử nghiệm');
+    await screenshot(page, 'calendar-day-editor', { fullPage: false });
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor();
     await page.locator('.special-days li', { hasText: 'Làm bù thử nghiệm' }).waitFor();

@@ -3,8 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import './styles/base.css';
 import './styles/layout.css';
+import './styles/forms.css';
 import './styles/components.css';
-import './styles/pages.css';
+import './styles/catalogue.css';
+import './styles/calendar.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -56,9 +56,11 @@ export function HomePage() {
   const fields = useAsync(() => fetchFields(), []);
   const levels = useAsync(() => fetchLevels(), []);
   const results = useAsync(
-    (signal) => searchProcedures({ q, field, level, page, pageSize: PAGE_SIZE }, signal),
+    (signal) =>
+      searchProcedures({ q, field, level, page, pageSize: PAGE_SIZE }, signal).then((r) => ({ ...r, query: q })),
     [q, field, level, page],
   );
+  const shown = results.error === null ? results.data : undefined;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -133,13 +135,16 @@ export function HomePage() {
       <section className="results" aria-labelledby="results-title">
         <div className="results-head">
           <h2 id="results-title">{t.home.resultsTitle}</h2>
-          <p className="results-count" role="status">
-            {results.data && !results.loading ? t.home.resultCount(results.data.total) : ''}
-          </p>
+          {results.loading ? (
+            <Loading />
+          ) : (
+            <p className="results-count" role="status">
+              {shown ? t.home.resultCount(shown.total) : ''}
+            </p>
+          )}
         </div>
-        {results.loading && <Loading />}
         {results.error !== null && !results.loading && <ErrorMessage error={results.error} onRetry={results.reload} />}
-        {results.data && !results.loading && results.data.items.length === 0 && (
+        {shown && !results.loading && shown.items.length === 0 && (
           <div className="empty">
             <p>{t.home.noResults}</p>
             {(q || field || level) && (
@@ -149,20 +154,21 @@ export function HomePage() {
             )}
           </div>
         )}
-        {results.data && !results.loading && results.data.items.length > 0 && (
-          <>
-            <ol className="result-list">
-              {results.data.items.map((p) => (
-                <ProcedureCard key={p.code} procedure={p} levels={levels.data} />
+        {shown && shown.items.length > 0 && (
+          // The previous results stay, dimmed, while the next ones load: no flicker while typing.
+          <div className={results.loading ? 'results-stale' : undefined} aria-busy={results.loading}>
+            <ol className="result-list" data-query={shown.query}>
+              {shown.items.map((p) => (
+                <ProcedureCard key={p.code} procedure={p} levels={levels.data} fields={fields.data} />
               ))}
             </ol>
             <Pagination
               page={page}
               pageSize={PAGE_SIZE}
-              total={results.data.total}
+              total={shown.total}
               onChange={(n) => update({ page: n > 1 ? String(n) : '' })}
             />
-          </>
+          </div>
         )}
       </section>
     </>

@@ -1,13 +1,15 @@
 import { Link } from 'react-router';
 import { useI18n } from '../i18n/i18n';
-import type { Level, ProcedureSummary } from '../api/types';
+import type { Field, Level, ProcedureSummary } from '../api/types';
 import { feeSummary, formatDeadline } from '../lib/format';
-import { levelName, localName, onlineLevelOf } from '../lib/labels';
+import { nameOf, onlineLevelOf } from '../lib/labels';
 import { paths } from '../paths';
 import { OnlineBadge } from '../components/OnlineBadge';
 
 /** One search result: enough to choose a procedure without opening it. */
-export function ProcedureCard({ procedure: p, levels }: { procedure: ProcedureSummary; levels?: Level[] }) {
+type Props = { procedure: ProcedureSummary; levels?: Level[]; fields?: Field[] };
+
+export function ProcedureCard({ procedure: p, levels, fields }: Props) {
   const { t, lang } = useI18n();
   return (
     <li className="result-card">
@@ -16,8 +18,8 @@ export function ProcedureCard({ procedure: p, levels }: { procedure: ProcedureSu
       </h3>
       <p className="result-meta">
         <span className="code">{p.code}</span>
-        <span>{localName(p.field, lang)}</span>
-        <span>{levelName(levels, p.level, lang)}</span>
+        <span>{nameOf(fields, p.field.code, lang, p.field.name)}</span>
+        <span>{nameOf(levels, p.level, lang)}</span>
       </p>
       <dl className="facts">
         <div>

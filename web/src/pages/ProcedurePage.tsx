@@ -3,11 +3,11 @@ import { Link, useParams } from 'react-router';
 import { useI18n } from '../i18n/i18n';
 import { useAsync } from '../lib/useAsync';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
-import { fetchLevels, fetchProcedure } from '../api/catalogue';
+import { fetchAgencies, fetchFields, fetchLevels, fetchProcedure } from '../api/catalogue';
 import type { Procedure } from '../api/types';
 import { formatDate } from '../lib/datetime';
 import { formatDuration, formatMoney } from '../lib/format';
-import { levelName, localName, onlineLevelOf } from '../lib/labels';
+import { nameOf, onlineLevelOf } from '../lib/labels';
 import { DataTable } from '../components/DataTable';
 import { OnlineBadge } from '../components/OnlineBadge';
 import { ErrorMessage, Loading } from '../components/Status';
@@ -58,7 +58,10 @@ export function ProcedurePage() {
 
 function ProcedureDetail({ p }: { p: Procedure }) {
   const { t, lang } = useI18n();
+  // Reference lists give the English names; the procedure's own Vietnamese names show until they load.
   const levels = useAsync(() => fetchLevels(), []);
+  const fields = useAsync(() => fetchFields(), []);
+  const agencies = useAsync(() => fetchAgencies(), []);
   return (
     <article className="procedure">
       <header className="procedure-head">
@@ -71,10 +74,12 @@ function ProcedureDetail({ p }: { p: Procedure }) {
 
       <Section id="summary" title={t.procedure.summary}>
         <dl className="facts facts-grid">
-          <Fact term={t.procedure.field}>{localName(p.field, lang)}</Fact>
-          <Fact term={t.procedure.level}>{levelName(levels.data, p.level, lang)}</Fact>
+          <Fact term={t.procedure.field}>{nameOf(fields.data, p.field.code, lang, p.field.name)}</Fact>
+          <Fact term={t.procedure.level}>{nameOf(levels.data, p.level, lang)}</Fact>
           {p.agencies && p.agencies.length > 0 && (
-            <Fact term={t.procedure.agency}>{p.agencies.map((a) => a.name).join('; ')}</Fact>
+            <Fact term={t.procedure.agency}>
+              {p.agencies.map((a) => nameOf(agencies.data, a.code, lang, a.name)).join('; ')}
+            </Fact>
           )}
           {p.resultAgency && <Fact term={t.procedure.resultAgency}>{p.resultAgency}</Fact>}
           {p.resultType && <Fact term={t.procedure.resultType}>{p.resultType}</Fact>}

@@ -4,7 +4,7 @@ import { ADMIN_ROLES, hasAnyRole, useSession } from '../session/session';
 import { useAsync } from '../lib/useAsync';
 import { useDocumentTitle } from '../lib/useDocumentTitle';
 import { fetchAgencies } from '../api/catalogue';
-import { localName } from '../lib/labels';
+import { nameOf } from '../lib/labels';
 import { DataTable } from '../components/DataTable';
 import { paths } from '../paths';
 
@@ -16,10 +16,6 @@ export function StaffHomePage() {
   // Agency names are a nicety over the codes the session carries; the codes show until they load.
   const agencies = useAsync(() => fetchAgencies(), []);
   if (!user) return null;
-  const agencyName = (code: string) => {
-    const agency = agencies.data?.find((a) => a.code === code);
-    return agency ? localName(agency, lang) : code;
-  };
 
   return (
     <>
@@ -33,7 +29,7 @@ export function StaffHomePage() {
           rowKey={(r, i) => `${i}-${r.role}-${r.agency}`}
           columns={[
             { header: t.staff.role, cell: (r) => (lang === 'vi' ? r.roleName : r.roleNameEn) },
-            { header: t.staff.agency, cell: (r) => agencyName(r.agency) },
+            { header: t.staff.agency, cell: (r) => nameOf(agencies.data, r.agency, lang) },
             { header: t.staff.agencyCode, cell: (r) => <span className="code">{r.agency}</span> },
           ]}
         />
