@@ -9,6 +9,7 @@ import {
   mayGrant,
   mayManageUser,
   normalizePhone,
+  normalizeText,
   revokeProblem,
   roleFitsAgency,
   seesPersonalData,
@@ -157,4 +158,10 @@ test('phone numbers are normalised or refused', () => {
 
 test('LIKE wildcards in a search term match literally', () => {
   assert.equal(likeLiteral('50%_a\\b'), '50\\%\\_a\\\\b');
+});
+
+test('names are stored composed (NFC) with single spaces', () => {
+  const typed = '  Trần   Thị Thu Hà '.normalize('NFD');
+  assert.equal(normalizeText(typed), 'Trần Thị Thu Hà');
+  assert.equal(normalizeText(typed).length, 'Trần Thị Thu Hà'.normalize('NFC').length);
 });

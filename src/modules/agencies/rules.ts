@@ -100,8 +100,8 @@ export function normalizePhone(input: string): string | null {
   return /^(\+84|0)[1-9]\d{8,9}$/.test(compact) ? compact : null;
 }
 
-/** Names as people type them: NFC, single spaces, trimmed. */
-export function normalizeName(input: string): string {
+/** Names and addresses as people type them: NFC, single spaces, trimmed. */
+export function normalizeText(input: string): string {
   return input.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 

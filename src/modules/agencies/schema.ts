@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../identity/roles';
-import { AGENCY_CODE_PATTERN, normalizeName, normalizePhone } from './rules';
+import { AGENCY_CODE_PATTERN, normalizeText, normalizePhone } from './rules';
 
 export const AGENCY_KINDS = [
   'people_committee',
@@ -19,9 +19,9 @@ const agencyCode = z
 const name = z
   .string()
   .max(200)
-  .transform(normalizeName)
+  .transform(normalizeText)
   .refine((s) => /\p{L}/u.test(s), 'Tên không được để trống / Name is required');
-const address = z.string().max(300).transform(normalizeName);
+const address = z.string().max(300).transform(normalizeText);
 const phone = z
   .string()
   .max(30)
