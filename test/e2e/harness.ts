@@ -38,7 +38,9 @@ export function ensureWebBuilt(): void {
     if (built >= sources) return;
   }
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
-  const res = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  // npm test sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const res = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ROOT, env, stdio: 'inherit' });
   if (res.status !== 0) throw new Error(`vite build failed with status ${res.status}`);
 }
 

@@ -137,6 +137,11 @@ describe('citizen portal and staff login in a real browser', { skip: browserUnav
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor();
     await page.locator('.special-days li', { hasText: 'Làm bù thử nghiệm' }).waitFor();
+    // Focus goes back to the day, and the arrow keys move through the year.
+    const focusedDate = () => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.date);
+    assert.equal(await focusedDate(), '2030-01-05');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focusedDate(), '2030-01-12');
     assert.match((await page.locator('td[title="Làm bù thử nghiệm"]').getAttribute('class')) ?? '', /day-makeup/);
     await screenshot(page, 'calendar-admin');
 

@@ -78,11 +78,18 @@ export function CalendarPage() {
   const [notice, setNotice] = useState<string | null>(null);
 
   const agencies = useAsync(() => fetchAgencies(), []);
+  // The loaded days remember which calendar they belong to: after an edit the grid stays in place
+  // (and keeps focus) while it reloads, but another year or agency waits for its own days.
+  const calendarKey = `${year}|${agency}`;
   const days = useAsync(
-    (signal) => fetchCalendarDays({ agency: agency || undefined, from: `${year}-01-01`, to: `${year}-12-31` }, signal),
-    [year, agency],
+    (signal) =>
+      fetchCalendarDays({ agency: agency || undefined, from: `${year}-01-01`, to: `${year}-12-31` }, signal).then(
+        (items) => ({ key: calendarKey, items }),
+      ),
+    [calendarKey],
   );
-  const byDate = useMemo(() => new Map((days.data ?? []).map((d) => [d.date, d])), [days.data]);
+  const shown = days.error === null && days.data?.key === calendarKey ? days.data.items : undefined;
+  const byDate = useMemo(() => new Map((shown ?? []).map((d) => [d.date, d])), [shown]);
 
   const go = (changes: { year?: number; agency?: string }) => {
     const next = new URLSearchParams(params);
@@ -130,14 +137,14 @@ export function CalendarPage() {
         <Legend />
         {admin && <p className="admin-hint">{t.calendar.adminHint}</p>}
         {notice && <Notice>{notice}</Notice>}
-        {days.loading && <Loading />}
+        {days.loading && !shown && <Loading />}
         {days.error !== null && !days.loading && <ErrorMessage error={days.error} onRetry={days.reload} />}
-        {!days.loading && days.error === null && (
-          <>
+        {shown && (
+          <div aria-busy={days.loading}>
             <YearCalendar year={year} days={byDate} today={today} onSelect={admin ? setEditing : undefined} />
             <h3>{t.calendar.specialDays}</h3>
-            <SpecialDays days={days.data ?? []} />
-          </>
+            <SpecialDays days={shown} />
+          </div>
         )}
       </section>
       {editing && (

@@ -30,18 +30,23 @@ export function DayEditor({ date, agency, special, onClose, onChanged }: Props) 
   const [busy, setBusy] = useState<'save' | 'remove' | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  // The native modal dialog traps focus and closes on Escape; it is opened once mounted.
+  // The native modal dialog traps focus, closes on Escape and, when closed, gives focus back to
+  // the day that opened it. It is not closed on cleanup: under StrictMode's double effects that
+  // would fire `close` and unmount it at once; leaving the page takes it off the screen anyway.
   useEffect(() => {
     const d = dialog.current;
-    d?.showModal();
-    return () => d?.close();
+    if (d && !d.open) d.showModal();
   }, []);
+
+  /** Closing fires the dialog's `close` event, which tells the page through `onClose`. */
+  const close = () => dialog.current?.close();
 
   const run = async (kind: 'save' | 'remove', action: () => Promise<unknown>, message: string) => {
     setBusy(kind);
     setError(null);
     try {
       await action();
+      close();
       onChanged(message);
     } catch (err) {
       setError(err);
@@ -103,7 +108,7 @@ export function DayEditor({ date, agency, special, onClose, onChanged }: Props) 
               {t.calendar.remove}
             </Button>
           )}
-          <Button variant="ghost" onClick={onClose}>
+          <Button variant="ghost" onClick={close}>
             {t.common.cancel}
           </Button>
         </div>

@@ -25,7 +25,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   // The server's answer goes in one alert; a field left empty is flagged at the field itself.
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState<'username' | 'password' | null>(null);
 
   if (user && !busy) return <Navigate to={returnPath(location.state)} replace />;
@@ -43,24 +43,26 @@ export function LoginPage() {
       await login(username.trim(), password);
       navigate(returnPath(location.state), { replace: true });
     } catch (err) {
-      const until = err instanceof ApiError ? err.details?.lockedUntil : undefined;
-      setError(
-        typeof until === 'string' ? `${errorText(err)} ${t.login.lockedUntil(formatDateTime(until))}` : errorText(err),
-      );
+      setError(err);
       setPassword('');
       setBusy(false);
     }
   };
+
+  // A locked account (HTTP 423) comes with the time it unlocks.
+  const until = error instanceof ApiError ? error.details?.lockedUntil : undefined;
+  const lockedUntil = typeof until === 'string' ? until : null;
 
   return (
     <div className="narrow">
       <h1>{t.login.title}</h1>
       <p>{t.login.intro}</p>
       <form className="card form" onSubmit={onSubmit} noValidate>
-        {error && (
-          <p className="status status-error" role="alert">
-            {error}
-          </p>
+        {error !== null && (
+          <div className="status status-error status-stack" role="alert">
+            <p>{errorText(error)}</p>
+            {lockedUntil && <p>{t.login.lockedUntil(formatDateTime(lockedUntil))}</p>}
+          </div>
         )}
         <Field label={t.login.username} required error={missing === 'username' ? t.login.fillBoth : null}>
           {(control) => (
