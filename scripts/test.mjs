@@ -1,4 +1,4 @@
-// Runs every *.test.ts under src/ and test/ with node's test runner through tsx.
+// Runs every *.test.ts under src/, test/ and web/ with node's test runner through tsx.
 // Node 20 does not expand globs itself (stack-notes.md), so this lists the files.
 // Usage: node scripts/test.mjs [path-filter ...]
 import { readdirSync, statSync } from 'node:fs';
@@ -15,7 +15,7 @@ function walk(dir) {
 }
 
 const filters = process.argv.slice(2);
-const files = ['src', 'test']
+const files = ['src', 'test', 'web']
   .flatMap(walk)
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
