@@ -2,16 +2,21 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, loginAs, type TestApp } from './harness';
-import { CASES, OTHER, OWN, WARD_ADMIN, WARD_RECEPTION, WARD_USERS, type Expect } from './scope-cases';
+import { OTHER, OWN, WARD_ADMIN, WARD_RECEPTION, WARD_USERS, type Case, type Expect } from './scope-cases';
+import { ADMIN_CASES } from './scope-cases-admin';
+import { WORK_CASES } from './scope-cases-work';
 import { prepareWard, type Ward } from './scope-fixtures';
 
 /**
  * "A user of one ward cannot read or change another ward's data", for every route the app has.
- * Each non-public route has a case: the request aimed at ward B's data, made by ward A's
- * administrator (and by ward A's other officers), must be refused or answer nothing of B's; the same
- * request aimed at ward A's own data must succeed, so a refusal is never an accident of a bad request.
- * A route without a case, or a case without a route, fails this test.
+ * Each non-public route has a case: the request aimed at ward B's data, made by the ward A user the
+ * case names (its administrator unless said) and by every other officer of ward A, must be refused or
+ * answer nothing of B's; the same request aimed at ward A's own data must succeed, so a refusal is
+ * never an accident of a bad request. Routes that act on the caller alone are listed as self-only with
+ * the reason. A route without a case, or a case without a route, fails this test.
  */
+
+const CASES: Record<string, Case> = { ...ADMIN_CASES, ...WORK_CASES };
 
 type Route = { method: string; url: string; access: unknown };
 const routes: Route[] = [];
@@ -56,6 +61,11 @@ function check(res: LightMyRequestResponse, expected: Expect, w: Ward, label: st
 
 test('every guarded route has a scope case, and every case names a route that exists', () => {
   const guarded = guardedRoutes();
+  assert.deepEqual(
+    Object.keys(ADMIN_CASES).filter((k) => k in WORK_CASES),
+    [],
+    'routes with two cases',
+  );
   assert.deepEqual(
     guarded.filter((r) => !(r in CASES)),
     [],
