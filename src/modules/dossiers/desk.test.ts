@@ -125,6 +125,7 @@ test('desk check: incomplete → supplement request (Mẫu 02) → resubmitted �
     ],
   );
   assert.equal(d.history[3].comment, 'Hồ sơ đầy đủ');
+  assert.deepEqual(d.history[3].data, { dueAt: m01.dueAt, stepSeq: 1 });
   const receipt = await t.app.inject({ url: `/api/dossiers/${code}/forms/receipt`, headers: citizen });
   assert.deepEqual(receipt.json(), m01);
 });

@@ -77,6 +77,13 @@ const componentsView = (x: DossierDetail) =>
 
 const feesView = (x: DossierDetail) => ({ fees: x.dossier.fees, feeTotal: x.dossier.fee_total });
 
+/** Event data keeps instants in UTC (`…At` keys); the API shows them with the +07:00 offset like every time. */
+function dataView(data: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(data).map(([k, v]) => [k, k.endsWith('At') && typeof v === 'string' ? time(new Date(v)) : v]),
+  );
+}
+
 function historyItem(e: EventDetail) {
   const r = e.row;
   return {
@@ -90,7 +97,7 @@ function historyItem(e: EventDetail) {
     unit: e.unit,
     agency: e.agency,
     comment: r.comment,
-    data: r.data,
+    data: dataView(r.data),
     files: e.files,
   };
 }
