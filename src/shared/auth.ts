@@ -48,7 +48,8 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { db: Db }) => {
     }
   });
 
-  app.addHook('preHandler', async (request) => {
+  // onRequest: callers are identified and refused before their body is parsed or validated.
+  app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config?.access;
     if (!access) return; // static files and docs
     const headerToken = bearer(request);

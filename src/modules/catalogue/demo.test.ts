@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createTestApp, type TestApp } from '../../../test/harness';
 import { DEMO_PROCEDURES_FILE } from './demo-data';
+import { importProcedures } from './service';
 
 let t: TestApp;
 before(async () => {
@@ -42,4 +43,12 @@ test('every demo procedure is in force today, amended ones under their second ve
     history.items.map((v: { decision: { type: string } }) => v.decision.type),
     ['new', 'amended'],
   );
+});
+
+test('importing the demo catalogue file again changes nothing, amended histories included', async () => {
+  const document = JSON.parse(readFileSync(DEMO_PROCEDURES_FILE, 'utf8'));
+  const report = await importProcedures(t.db, document, null);
+  assert.deepEqual(report.rejected, []);
+  assert.equal(report.created + report.versioned + report.abolished, 0);
+  assert.equal(report.unchanged, document.procedures.length);
 });

@@ -139,6 +139,22 @@ export async function publishDecision(
     refs = await resolveRefs(tx, content, await organisation(tx));
   }
   const live = latest !== null && latest.decisionType !== 'abolished';
+  // A decision already on record with the same content is the same announcement read again
+  // (re-importing a catalogue file that holds a procedure's whole history).
+  const recorded = heads.find(
+    (h) =>
+      h.decisionNumber === decision.number &&
+      h.effectiveFrom === decision.effectiveFrom &&
+      h.decisionType === decision.type,
+  );
+  if (
+    recorded &&
+    content &&
+    recorded.id !== latest?.id &&
+    sameContent((await loadVersion(tx, recorded.id)).content, content)
+  ) {
+    return { plan: 'unchanged', code, versionId: null };
+  }
   const unchanged = live && content !== null && sameContent(current!.content, content);
   const plan = planDecision(latest, decision, unchanged);
   if (plan === 'unchanged') return { plan, code, versionId: null };
