@@ -215,8 +215,16 @@ export async function insertEvent(
   e: DossierEvent,
   extras: EventExtras,
 ): Promise<number> {
-  const replayData =
-    e.action === 'receive' || e.action === 'accept' ? { dueAt: e.dueAt.toISOString(), stepSeq: e.stepSeq } : {};
+  // Whatever the event carries besides the columns (an appointment, a step) is kept for replay.
+  const {
+    action: _action,
+    at: _at,
+    actor: _actor,
+    holder: _holder,
+    ...replayData
+  } = e as DossierEvent & {
+    holder?: unknown;
+  };
   const { id } = await tx
     .insertInto('dossier_events')
     .values({
