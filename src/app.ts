@@ -15,6 +15,8 @@ import { agencyRoutes } from './modules/agencies/routes';
 import { catalogueRoutes } from './modules/catalogue/routes';
 import { calendarRoutes } from './modules/calendar/routes';
 import { dossierRoutes } from './modules/dossiers/routes';
+import { notificationRoutes } from './modules/notifications/routes';
+import { createNotificationJobs } from './modules/notifications/scheduler';
 import { webRoutes } from './modules/web/routes';
 
 /** `onRoute` sees every route as it is registered (test/scope.test.ts checks each one). */
@@ -59,6 +61,13 @@ export async function buildApp({ config, db, onRoute }: AppDeps): Promise<Fastif
   await app.register(catalogueRoutes, { db, config });
   await app.register(calendarRoutes, { db, config });
   await app.register(dossierRoutes, { db, config });
+  await app.register(notificationRoutes, { db, config });
+  if (config.schedulerEnabled) {
+    // Daily reminders and the outbox dispatcher live and die with the app.
+    const jobs = createNotificationJobs({ db, config, log: app.log });
+    app.addHook('onReady', async () => jobs.start());
+    app.addHook('onClose', () => jobs.stop());
+  }
   await app.register(webRoutes, { config });
   return app;
 }

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { loadConfig, type Config } from '../src/config';
@@ -30,6 +33,40 @@ export async function createTestDb(): Promise<DbHandle> {
       await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(handle.db);
       await handle.close();
     },
+  };
+}
+
+export type DurableTestDb = { open: () => Promise<DbHandle>; drop: () => Promise<void> };
+
+/**
+ * A database that outlives its connections, for restart tests: `open()` connects and migrates as a
+ * starting app does (close one handle before opening the next); `drop()` removes the database. A
+ * temporary PGlite folder, or, when DATABASE_URL is set, a new schema on the server.
+ */
+export async function createDurableTestDb(): Promise<DurableTestDb> {
+  const base = loadConfig();
+  const migrated = async (handle: DbHandle) => {
+    await migrateToLatest(handle.db);
+    return handle;
+  };
+  if (!base.databaseUrl) {
+    const dataDir = await mkdtemp(join(tmpdir(), 'motcua-test-'));
+    return {
+      open: async () => migrated(await openDatabase({ dataDir })),
+      drop: () => rm(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const databaseUrl = base.databaseUrl;
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const onAdmin = async (statement: ReturnType<typeof sql>) => {
+    const admin = await openDatabase({ databaseUrl, dataDir: '' });
+    await statement.execute(admin.db);
+    await admin.close();
+  };
+  await onAdmin(sql`CREATE SCHEMA ${sql.id(schema)}`);
+  return {
+    open: async () => migrated(await openDatabase({ databaseUrl, dataDir: '', schema })),
+    drop: () => onAdmin(sql`DROP SCHEMA ${sql.id(schema)} CASCADE`),
   };
 }
 

@@ -3,6 +3,7 @@ import * as m0001 from './0001_identity';
 import * as m0002 from './0002_catalogue';
 import * as m0003 from './0003_calendar';
 import * as m0004 from './0004_dossiers';
+import * as m0006 from './0006_notifications';
 
 /** Every migration, in order. Names are stable: never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_catalogue': m0002,
   '0003_calendar': m0003,
   '0004_dossiers': m0004,
+  '0006_notifications': m0006,
 };
