@@ -110,7 +110,8 @@ export function publicDetail(v: StoredVersion, implementing: AgencyRef[], others
     reducedDeadline: d.reducedDeadline,
     effectiveDeadline: d.effectiveDeadline,
     fees: d.fees,
-    components: d.components.map(({ id: _id, ...x }) => x),
+    // With their ids: an intake names the components it brings by id (POST /api/dossiers).
+    components: d.components,
     requirements: d.requirements,
     legalBasis: d.legalBasis,
     channels: d.channels,
