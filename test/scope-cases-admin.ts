@@ -8,9 +8,6 @@ export const ADMIN_CASES: Record<string, Case> = {
   'POST /api/auth/password': { selfOnly: 'changes the caller’s own password, checked against the current one' },
   'GET /api/notifications': { selfOnly: 'lists the caller’s own notifications only' },
   'GET /api/notifications/count': { selfOnly: 'counts the caller’s own notifications only' },
-  'POST /api/notifications/:id/read': {
-    selfOnly: 'marks one of the caller’s own notifications; another user’s is not found',
-  },
   'POST /api/notifications/read-all': { selfOnly: 'marks the caller’s own notifications only' },
 
   'GET /api/admin/agencies': {

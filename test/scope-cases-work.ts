@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { WARD_RECEPTION, items, listOk, next, nextDate, transition, type Case } from './scope-cases';
 import { procedureEntry } from './scope-fixtures';
 
-/** Scope cases of the routes of the work itself: calendar, catalogue, dossiers. */
+/** Scope cases of the routes of the work itself: calendar, catalogue, dossiers, notifications. */
 export const WORK_CASES: Record<string, Case> = {
   'PUT /api/calendar/days/:date': {
     request: (w) => ({
@@ -167,5 +167,11 @@ export const WORK_CASES: Record<string, Case> = {
   },
   'POST /api/dossier-files': {
     selfOnly: 'stages an upload owned by its uploader; only the uploader can attach it, through an action in scope',
+  },
+  'POST /api/notifications/:id/read': {
+    request: (w) => ({ method: 'POST', url: `/api/notifications/${w.notificationId}/read` }),
+    // Notifications are per user: another ward's officer's is "not found", as if it did not exist.
+    otherWard: 404,
+    ownWard: 200,
   },
 };

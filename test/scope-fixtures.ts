@@ -21,6 +21,8 @@ export type Ward = {
   dossiers: Record<'received' | 'toAccept' | 'toSupplement' | 'toRefuse' | 'toWithdraw' | 'toResubmit', Dossier>;
   /** A file attached to the received dossier. */
   fileId: number;
+  /** A notification of the ward's administrator (u20xx.quantri). */
+  notificationId: number;
 };
 
 export type Dossier = { code: string; version: number };
@@ -133,6 +135,25 @@ export async function prepareWard(t: TestApp, code: string, logins: Logins, rece
   const url = `/api/dossiers/${submitted.code}`;
   await call(t, reception, { method: 'POST', url: `${url}/request-supplement`, payload: supplement }, 200);
   const toResubmit = { code: submitted.code, version: (await call(t, reception, { url }, 200)).version };
+  // Notifications come from the daily jobs, not from an API: one is written for the ward's administrator.
+  const admin = await t.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username.replace('.mc1', '.quantri'))
+    .executeTakeFirstOrThrow();
+  const notification = await t.db
+    .insertInto('notifications')
+    .values({
+      user_id: admin.id,
+      kind: 'due_soon',
+      title: 'Hồ sơ sắp đến hạn',
+      title_en: 'Dossier due soon',
+      body: `Hồ sơ ${received.code} đến hạn trong 1 ngày làm việc`,
+      body_en: `Dossier ${received.code} is due within 1 working day`,
+      dossier_codes: [received.code],
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return {
     code,
     unitId: ids.unitId!,
@@ -144,5 +165,6 @@ export async function prepareWard(t: TestApp, code: string, logins: Logins, rece
     abolishable,
     dossiers: { received, toAccept, toSupplement, toRefuse, toWithdraw, toResubmit },
     fileId,
+    notificationId: notification.id,
   } satisfies Ward;
 }
