@@ -11,6 +11,7 @@ import { StaffHomePage } from './pages/StaffHomePage';
 import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { paths } from './paths';
+import { dossierRoutes } from './pages/dossier/routes';
 
 export function App() {
   return (
@@ -39,6 +40,7 @@ export function App() {
                   </RequireAuth>
                 }
               />
+              {dossierRoutes}
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

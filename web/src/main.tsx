@@ -7,6 +7,9 @@ import './styles/forms.css';
 import './styles/components.css';
 import './styles/catalogue.css';
 import './styles/calendar.css';
+import './styles/desk.css';
+import './styles/citizen.css';
+import './styles/receipt.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

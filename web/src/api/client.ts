@@ -24,6 +24,8 @@ export type RequestOptions = {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers, such as the Idempotency-Key of an intake. */
+  headers?: Record<string, string>;
 };
 
 // The session cookie is httpOnly; state changes through it must echo the CSRF token the server gave us.
@@ -63,7 +65,7 @@ async function toApiError(res: Response): Promise<ApiError> {
 /** JSON fetch against the same-origin API; resolves to the parsed body (undefined for 204). */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const res = await fetch(buildUrl(path, options.query), {
@@ -79,5 +81,18 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     throw err;
   }
   if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+/** A multipart upload (a scanned document): the browser writes the content type with its boundary. */
+export async function upload<T>(path: string, form: FormData, signal?: AbortSignal): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(path, { method: 'POST', headers, body: form, credentials: 'same-origin', signal });
+  if (!res.ok) {
+    const err = await toApiError(res);
+    if (res.status === 401) onUnauthorized?.();
+    throw err;
+  }
   return (await res.json()) as T;
 }

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { paths } from '../paths';
 import { Emblem } from './Emblem';
+import { DossierNavLinks } from '../pages/dossier/NavLinks';
 
 function Header() {
   const { t, lang, setLang } = useI18n();
@@ -57,6 +58,7 @@ function Header() {
             <li>
               <NavLink to={paths.calendar}>{t.nav.calendar}</NavLink>
             </li>
+            <DossierNavLinks />
           </ul>
           <ul className="nav-links nav-account" aria-label={t.nav.userMenu}>
             {user ? (

@@ -1,4 +1,7 @@
 import type { Dictionary } from './vi';
+import { citizenEn } from './citizen.en';
+import { deskEn } from './desk.en';
+import { dossierEn } from './dossier.en';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -242,4 +245,7 @@ export const en: Dictionary = {
     submit: 'Change password',
     done: 'Password changed.',
   },
+  desk: deskEn,
+  dossier: dossierEn,
+  citizen: citizenEn,
 };

@@ -1,3 +1,7 @@
+import { citizenVi } from './citizen.vi';
+import { deskVi } from './desk.vi';
+import { dossierVi } from './dossier.vi';
+
 /** Every UI string in Vietnamese, the default language; en.ts must give the same shape. */
 export const vi = {
   site: {
@@ -225,6 +229,9 @@ export const vi = {
     submit: 'Đổi mật khẩu',
     done: 'Đã đổi mật khẩu.',
   },
+  desk: deskVi,
+  dossier: dossierVi,
+  citizen: citizenVi,
 };
 
 export type Dictionary = typeof vi;

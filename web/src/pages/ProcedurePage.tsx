@@ -14,6 +14,7 @@ import { ErrorMessage, Loading } from '../components/Status';
 import { paths } from '../paths';
 import { ComponentChecklist } from './ComponentChecklist';
 import { ProcessTimeline } from './ProcessTimeline';
+import { ProcedureLinks } from './citizen/ProcedureLinks';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -70,6 +71,7 @@ function ProcedureDetail({ p }: { p: Procedure }) {
         </p>
         <h1>{p.name}</h1>
         <OnlineBadge level={onlineLevelOf(p)} />
+        <ProcedureLinks p={p} />
       </header>
 
       <Section id="summary" title={t.procedure.summary}>

@@ -1,0 +1,92 @@
+import { useI18n } from '../../i18n/i18n';
+import type { Dictionary } from '../../i18n/vi';
+import type { HistoryEvent } from '../../api/dossiers';
+import { formatDateTime } from '../../lib/datetime';
+import { DataTable } from '../../components/DataTable';
+
+type Known<T> = Extract<keyof T, string>;
+const isKey = <T extends object>(obj: T, key: string): key is Known<T> => Object.hasOwn(obj, key);
+
+/** An action in words: ours when we know it, else the name the server gives (workflow actions). */
+export function actionName(t: Dictionary, e: Pick<HistoryEvent, 'action' | 'actionName'>): string {
+  return isKey(t.dossier.action, e.action) ? t.dossier.action[e.action] : e.actionName;
+}
+
+function roleName(t: Dictionary, role: string): string {
+  return isKey(t.roles, role) ? t.roles[role] : role;
+}
+
+type SupplementItem = { name: string; reason: string };
+const supplementItems = (data: Record<string, unknown>): SupplementItem[] =>
+  Array.isArray(data.items)
+    ? data.items.filter(
+        (x): x is SupplementItem =>
+          typeof x === 'object' && x !== null && typeof x.name === 'string' && typeof x.reason === 'string',
+      )
+    : [];
+
+function Details({ e }: { e: HistoryEvent }) {
+  const { t } = useI18n();
+  const s = t.dossier.page;
+  const items = supplementItems(e.data);
+  const dueAt = typeof e.data.dueAt === 'string' ? e.data.dueAt : null;
+  return (
+    <>
+      {e.comment && <p className="history-comment">{e.comment}</p>}
+      {dueAt && <p>{s.newDueAt(formatDateTime(dueAt))}</p>}
+      {items.length > 0 && (
+        <>
+          <p className="history-subtitle">{s.supplementItems}:</p>
+          <ol className="history-items">
+            {items.map((item, i) => (
+              <li key={`${i}-${item.name}`}>
+                <strong>{item.name}</strong>: {item.reason}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </>
+  );
+}
+
+/** Mẫu 05, phiếu kiểm soát quá trình giải quyết hồ sơ: who did what, when, where, and why. */
+export function HistoryTable({ events }: { events: HistoryEvent[] }) {
+  const { t } = useI18n();
+  const s = t.dossier.page;
+  return (
+    <DataTable
+      caption={s.historyHint}
+      rows={events}
+      rowKey={(e) => String(e.seq)}
+      columns={[
+        { header: s.time, cell: (e) => <time dateTime={e.at}>{formatDateTime(e.at)}</time> },
+        {
+          header: s.actionCol,
+          cell: (e) => (
+            <>
+              <strong>{actionName(t, e)}</strong>
+              {e.fromStatus && e.fromStatus !== e.toStatus && (
+                <span className="history-status">
+                  {s.statusChange(t.dossier.status[e.fromStatus], t.dossier.status[e.toStatus])}
+                </span>
+              )}
+            </>
+          ),
+        },
+        {
+          header: s.actor,
+          cell: (e) => (
+            <>
+              {e.actor.fullName}
+              <span className="history-role">{roleName(t, e.actor.role)}</span>
+            </>
+          ),
+        },
+        { header: s.unit, cell: (e) => e.unit?.name ?? '' },
+        { header: s.eventAgency, cell: (e) => e.agency?.name ?? '' },
+        { header: s.note, cell: (e) => <Details e={e} /> },
+      ]}
+    />
+  );
+}
