@@ -12,6 +12,7 @@ import { ChangePasswordPage } from './pages/ChangePasswordPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { paths } from './paths';
 import { dossierRoutes } from './pages/dossier/routes';
+import { adminRoutes } from './pages/admin/routes';
 
 export function App() {
   return (
@@ -40,6 +41,7 @@ export function App() {
                   </RequireAuth>
                 }
               />
+              {adminRoutes}
               {dossierRoutes}
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -10,6 +10,7 @@ import './styles/calendar.css';
 import './styles/desk.css';
 import './styles/citizen.css';
 import './styles/receipt.css';
+import './styles/admin.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

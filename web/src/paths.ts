@@ -21,4 +21,21 @@ export const paths = {
   dossierPattern: '/dossiers/:code',
   receipt: (code: string) => `/dossiers/${encodeURIComponent(code)}/receipt`,
   receiptPattern: '/dossiers/:code/receipt',
+  admin: {
+    home: '/admin',
+    /** The tree; `?agency=<code>` opens one agency beside it without leaving the page. */
+    agencies: '/admin/agencies',
+    agency: (code: string) => `/admin/agencies?agency=${encodeURIComponent(code)}`,
+    users: '/admin/users',
+    newUser: '/admin/users/new',
+    user: (id: number) => `/admin/users/${id}`,
+    userPattern: '/admin/users/:id',
+    procedures: '/admin/procedures',
+    newProcedure: '/admin/procedures/new',
+    importProcedures: '/admin/procedures/import',
+    procedure: (code: string) => `/admin/procedures/${encodeURIComponent(code)}`,
+    procedurePattern: '/admin/procedures/:code',
+    editProcedure: (code: string) => `/admin/procedures/${encodeURIComponent(code)}/edit`,
+    editProcedurePattern: '/admin/procedures/:code/edit',
+  },
 };

@@ -66,12 +66,14 @@ async function toApiError(res: Response): Promise<ApiError> {
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const body = options.body;
+  // A Blob (an uploaded workbook) goes as it is, with its own media type; anything else as JSON.
+  if (body !== undefined) headers['content-type'] = body instanceof Blob ? body.type : 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const res = await fetch(buildUrl(path, options.query), {
     method,
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: body === undefined ? undefined : body instanceof Blob ? body : JSON.stringify(body),
     credentials: 'same-origin',
     signal: options.signal,
   });

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../i18n/i18n';
-import { useSession } from '../session/session';
+import { hasAnyRole, useSession } from '../session/session';
+import { ADMIN_AREA_ROLES } from '../pages/admin/access';
 import { paths } from '../paths';
 import { Emblem } from './Emblem';
 import { DossierNavLinks } from '../pages/dossier/NavLinks';
@@ -59,6 +60,11 @@ function Header() {
               <NavLink to={paths.calendar}>{t.nav.calendar}</NavLink>
             </li>
             <DossierNavLinks />
+            {hasAnyRole(user, ADMIN_AREA_ROLES) && (
+              <li>
+                <NavLink to={paths.admin.home}>{t.admin.nav}</NavLink>
+              </li>
+            )}
           </ul>
           <ul className="nav-links nav-account" aria-label={t.nav.userMenu}>
             {user ? (

@@ -1,4 +1,5 @@
 import type { Dictionary } from './vi';
+import { adminEn } from './admin.en';
 import { citizenEn } from './citizen.en';
 import { deskEn } from './desk.en';
 import { dossierEn } from './dossier.en';
@@ -245,6 +246,7 @@ export const en: Dictionary = {
     submit: 'Change password',
     done: 'Password changed.',
   },
+  admin: adminEn,
   desk: deskEn,
   dossier: dossierEn,
   citizen: citizenEn,

@@ -1,3 +1,4 @@
+import { adminVi } from './admin.vi';
 import { citizenVi } from './citizen.vi';
 import { deskVi } from './desk.vi';
 import { dossierVi } from './dossier.vi';
@@ -229,6 +230,7 @@ export const vi = {
     submit: 'Đổi mật khẩu',
     done: 'Đã đổi mật khẩu.',
   },
+  admin: adminVi,
   desk: deskVi,
   dossier: dossierVi,
   citizen: citizenVi,
