@@ -17,6 +17,7 @@ import { calendarRoutes } from './modules/calendar/routes';
 import { dossierRoutes } from './modules/dossiers/routes';
 import { notificationRoutes } from './modules/notifications/routes';
 import { createNotificationJobs } from './modules/notifications/scheduler';
+import { reportRoutes } from './modules/reports/routes';
 import { webRoutes } from './modules/web/routes';
 
 /** `onRoute` sees every route as it is registered (test/scope.test.ts checks each one). */
@@ -62,6 +63,7 @@ export async function buildApp({ config, db, onRoute }: AppDeps): Promise<Fastif
   await app.register(calendarRoutes, { db, config });
   await app.register(dossierRoutes, { db, config });
   await app.register(notificationRoutes, { db, config });
+  await app.register(reportRoutes, { db, config });
   if (config.schedulerEnabled) {
     // Daily reminders and the outbox dispatcher live and die with the app.
     const jobs = createNotificationJobs({ db, config, log: app.log });

@@ -4,6 +4,7 @@ import { openDatabase, type DbHandle } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { registerUserCommands } from './users';
 import { registerDataCommands } from './data';
+import { registerImportCommands } from './import-dossiers';
 
 /** `npm run cli -- <command>`: each command is a thin call into a module's service. */
 const program = new Command()
@@ -35,6 +36,7 @@ program
 
 registerDataCommands(program, database);
 registerUserCommands(program, database);
+registerImportCommands(program, database);
 
 try {
   await program.parseAsync(process.argv);

@@ -3,6 +3,8 @@ import type { CatalogueTables } from '../modules/catalogue/tables';
 import type { CalendarTables } from '../modules/calendar/tables';
 import type { DossierTables } from '../modules/dossiers/tables';
 import type { NotificationTables } from '../modules/notifications/tables';
+import type { ReportTables } from '../modules/reports/tables';
 
 /** The database as Kysely sees it: each module declares its own tables. */
-export interface Database extends IdentityTables, CatalogueTables, CalendarTables, DossierTables, NotificationTables {}
+export interface Database
+  extends IdentityTables, CatalogueTables, CalendarTables, DossierTables, NotificationTables, ReportTables {}

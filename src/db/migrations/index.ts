@@ -4,6 +4,7 @@ import * as m0002 from './0002_catalogue';
 import * as m0003 from './0003_calendar';
 import * as m0004 from './0004_dossiers';
 import * as m0006 from './0006_notifications';
+import * as m0008 from './0008_reports';
 
 /** Every migration, in order. Names are stable: never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_calendar': m0003,
   '0004_dossiers': m0004,
   '0006_notifications': m0006,
+  '0008_reports': m0008,
 };

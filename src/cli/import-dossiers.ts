@@ -1,0 +1,71 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import type { Db, DbHandle } from '../db/database';
+import { importDossiers, type ImportReport } from '../modules/reports/import-service';
+
+/** Rejected lines printed in the summary; `--json` prints them all. */
+const SHOWN_REJECTIONS = 50;
+
+/**
+ * Imports an NDJSON file of historical dossiers as the system (no user scope), showing the bytes
+ * read on a progress bar (on a terminal) with the running counts.
+ */
+export async function importDossierFile(db: Db, file: string, showProgress: boolean): Promise<ImportReport> {
+  const { size } = await stat(file);
+  const bar = new cliProgress.SingleBar(
+    {
+      format:
+        '{bar} {percentage}% | {lines} dòng/lines | mới/new {imported} | cập nhật/updated {updated} | lỗi/rejected {rejected}',
+      noTTYOutput: false,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  const counts = { lines: 0, imported: 0, updated: 0, rejected: 0 };
+  if (showProgress) bar.start(size, 0, counts);
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (showProgress) bar.increment(chunk.length);
+      done(null, chunk);
+    },
+  });
+  const input = createReadStream(file);
+  input.on('error', (err) => counter.destroy(err));
+  try {
+    return await importDossiers(db, input.pipe(counter), {
+      principal: null,
+      onProgress: (p) => showProgress && bar.update(p),
+    });
+  } finally {
+    if (showProgress) bar.stop();
+  }
+}
+
+export function summaryLines(report: ImportReport): string[] {
+  const shown = report.rejected.slice(0, SHOWN_REJECTIONS).map((r) => `  dòng/line ${r.line}: ${r.error}`);
+  const more = report.rejected.length - shown.length;
+  return [
+    `Mới/imported: ${report.imported}`,
+    `Cập nhật/updated: ${report.updated}`,
+    `Bị loại/rejected: ${report.rejected.length}`,
+    ...shown,
+    ...(more > 0 ? [`  … ${more} dòng khác / more lines (--json lists them all)`] : []),
+  ];
+}
+
+export function registerImportCommands(program: Command, database: () => Promise<DbHandle>): void {
+  const group = program.command('import').description('Nhập dữ liệu / Import data');
+  group
+    .command('dossiers <file>')
+    .description(
+      'Nhập hồ sơ lịch sử từ tệp NDJSON (docs/statistics.md) / Import historical dossiers from an NDJSON file',
+    )
+    .option('--json', 'in báo cáo dạng JSON / print the report as JSON')
+    .action(async (file: string, options: { json?: boolean }) => {
+      const { db } = await database();
+      const report = await importDossierFile(db, file, process.stderr.isTTY === true);
+      console.log(options.json ? JSON.stringify(report, null, 2) : summaryLines(report).join('\n'));
+    });
+}

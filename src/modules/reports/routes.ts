@@ -1,0 +1,136 @@
+import { Readable, Transform } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../../config';
+import type { Db } from '../../db/database';
+import { requireUser } from '../../shared/auth';
+import { AppError } from '../../shared/errors';
+import { ADMIN_ROLES } from '../identity/roles';
+import { summaryCsv, summaryXlsx } from './export';
+import { importDossiers } from './import-service';
+import { drillDownQuery, importResponse, summaryQuery, drillDownResponse, summaryResponse } from './schema';
+import { REPORT_ROLES, drillDown, summary, summaryTable } from './service';
+
+const TAGS = ['reports'];
+const NDJSON = 'application/x-ndjson';
+/** api.md: the import takes bodies of at least 200 MB (a city's year is a few hundred thousand lines). */
+const IMPORT_BODY_LIMIT = 512 * 1024 * 1024;
+
+const tooLarge = () =>
+  new AppError(
+    'PAYLOAD_TOO_LARGE',
+    413,
+    `Tệp nhập quá lớn (tối đa ${IMPORT_BODY_LIMIT / 1024 / 1024} MB)`,
+    `The import body is too large (at most ${IMPORT_BODY_LIMIT / 1024 / 1024} MB)`,
+  );
+
+/** The request body as it arrives, failing with 413 past the limit: nothing is buffered whole. */
+function limitedBody(request: FastifyRequest): Readable {
+  if (!(request.body instanceof Readable)) {
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      415,
+      `Dữ liệu nhập phải có kiểu ${NDJSON}, mỗi dòng một hồ sơ`,
+      `The body must be ${NDJSON}, one dossier per line`,
+    );
+  }
+  if (Number(request.headers['content-length'] ?? 0) > IMPORT_BODY_LIMIT) throw tooLarge();
+  let bytes = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      done(bytes > IMPORT_BODY_LIMIT ? tooLarge() : null, chunk);
+    },
+  });
+  request.body.on('error', (err) => counter.destroy(err));
+  return request.body.pipe(counter);
+}
+
+export async function reportRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
+  const { db } = opts;
+  // Inside this plugin only: the import body reaches the handler as a stream, read line by line.
+  app.addContentTypeParser(NDJSON, (_request, payload, done) => done(null, payload));
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/reports/summary',
+    {
+      config: { access: REPORT_ROLES },
+      schema: {
+        tags: TAGS,
+        summary: 'Tình hình, kết quả giải quyết TTHC theo kỳ / Period statistics of dossiers',
+        querystring: summaryQuery,
+        response: { 200: summaryResponse },
+      },
+    },
+    async (request) => summary(db, requireUser(request), request.query),
+  );
+
+  r.get(
+    '/api/reports/summary/dossiers',
+    {
+      config: { access: REPORT_ROLES },
+      schema: {
+        tags: TAGS,
+        summary: 'Danh sách hồ sơ của một số liệu thống kê / The dossiers behind one number',
+        querystring: drillDownQuery,
+        response: { 200: drillDownResponse },
+      },
+    },
+    async (request) => drillDown(db, requireUser(request), request.query),
+  );
+
+  r.get(
+    '/api/reports/summary.xlsx',
+    {
+      config: { access: REPORT_ROLES },
+      schema: {
+        tags: TAGS,
+        summary: 'Xuất Biểu II.06a/VPCP/KSTT (XLSX) / Export the periodic form as XLSX',
+        querystring: summaryQuery,
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const table = await summaryTable(db, requireUser(request), q, q.groupBy ?? 'field');
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="bieu-II.06a-${q.from}-${q.to}.xlsx"`)
+        .send(await summaryXlsx(table));
+    },
+  );
+
+  r.get(
+    '/api/reports/summary.csv',
+    {
+      config: { access: REPORT_ROLES },
+      schema: {
+        tags: TAGS,
+        summary: 'Xuất Biểu II.06a/VPCP/KSTT (CSV) / Export the periodic form as CSV',
+        querystring: summaryQuery,
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const table = await summaryTable(db, requireUser(request), q, q.groupBy ?? 'field');
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="bieu-II.06a-${q.from}-${q.to}.csv"`)
+        .send(summaryCsv(table));
+    },
+  );
+
+  r.post(
+    '/api/import/dossiers',
+    {
+      config: { access: ADMIN_ROLES },
+      schema: {
+        tags: TAGS,
+        summary: 'Nhập hồ sơ lịch sử (NDJSON) / Import historical dossiers (NDJSON)',
+        consumes: [NDJSON],
+        response: { 200: importResponse },
+      },
+    },
+    async (request) => importDossiers(db, limitedBody(request), { principal: requireUser(request) }),
+  );
+}
