@@ -72,14 +72,14 @@ describe('citizen portal and staff login in a real browser', { skip: browserUnav
 
   test('the language switches to English and back, with <html lang> following', async () => {
     await page.goto(`${server.url}/`);
-    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('button', { name: 'English', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Find an administrative procedure' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     await page.goto(`${server.url}/procedures/${encodeURIComponent(birthRegistration)}`);
     await page.getByRole('heading', { level: 2, name: 'Documents to submit' }).waitFor();
     await screenshot(page, 'procedure-en');
 
-    await page.getByRole('button', { name: 'Chuyển sang tiếng Việt' }).click();
+    await page.getByRole('button', { name: 'Tiếng Việt', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'Thành phần hồ sơ' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'vi');
   });

@@ -24,11 +24,7 @@ function Header() {
   return (
     <header className="site-header">
       <div className="container header-top">
-        <Link
-          to={paths.home}
-          className="brand"
-          aria-label={`${t.site.province} — ${t.site.system}. ${t.site.homeLink}`}
-        >
+        <Link to={paths.home} className="brand">
           <Emblem />
           <span className="brand-text">
             <span className="brand-province">{t.site.province}</span>
@@ -39,12 +35,9 @@ function Header() {
           type="button"
           className="lang-switch"
           lang={other}
-          aria-label={t.language.switchLabel}
+          title={t.language.switchLabel}
           onClick={() => setLang(other)}
         >
-          <span aria-hidden="true" className="lang-code">
-            {other.toUpperCase()}
-          </span>
           {t.language.switchTo}
         </button>
       </div>

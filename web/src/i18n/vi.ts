@@ -2,6 +2,7 @@ import { adminVi } from './admin.vi';
 import { citizenVi } from './citizen.vi';
 import { deskVi } from './desk.vi';
 import { dossierVi } from './dossier.vi';
+import { workflowVi } from './workflow.vi';
 
 /** Every UI string in Vietnamese, the default language; en.ts must give the same shape. */
 export const vi = {
@@ -10,7 +11,6 @@ export const vi = {
     system: 'Hệ thống thông tin giải quyết thủ tục hành chính',
     documentTitle: 'Một cửa điện tử tỉnh Quảng Ninh',
     skipToContent: 'Bỏ qua, đến nội dung chính',
-    homeLink: 'Trang chủ',
   },
   nav: {
     label: 'Điều hướng chính',
@@ -234,6 +234,7 @@ export const vi = {
   desk: deskVi,
   dossier: dossierVi,
   citizen: citizenVi,
+  workflow: workflowVi,
 };
 
 export type Dictionary = typeof vi;
