@@ -5,6 +5,7 @@ import { createTestApp, loginAs, type TestApp } from './harness';
 import { OTHER, OWN, WARD_ADMIN, WARD_RECEPTION, WARD_USERS, type Case, type Expect } from './scope-cases';
 import { ADMIN_CASES } from './scope-cases-admin';
 import { WORK_CASES } from './scope-cases-work';
+import { REPORT_CASES } from './scope-cases-reports';
 import { prepareWard, type Ward } from './scope-fixtures';
 
 /**
@@ -16,7 +17,7 @@ import { prepareWard, type Ward } from './scope-fixtures';
  * the reason. A route without a case, or a case without a route, fails this test.
  */
 
-const CASES: Record<string, Case> = { ...ADMIN_CASES, ...WORK_CASES };
+const CASES: Record<string, Case> = { ...ADMIN_CASES, ...WORK_CASES, ...REPORT_CASES };
 
 type Route = { method: string; url: string; access: unknown };
 const routes: Route[] = [];
