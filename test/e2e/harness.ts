@@ -15,7 +15,7 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 const WEB_DIST_INDEX = join(ROOT, 'dist/web/index.html');
-const STARTUP_TIMEOUT_MS = 120_000;
+const STARTUP_TIMEOUT_MS = 300_000; // the first start migrates and seeds PGlite; slow on a loaded 2-core machine
 const STOP_TIMEOUT_MS = 15_000;
 
 /** Why browser tests cannot run here, or null. On CI a missing browser is a failure, not a skip. */
