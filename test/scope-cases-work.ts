@@ -126,6 +126,12 @@ export const WORK_CASES: Record<string, Case> = {
     otherWard: 403,
     ownWard: 200,
   },
+  'GET /api/dossiers/:code/forms/:form.pdf': {
+    as: WARD_RECEPTION,
+    request: (w) => ({ url: `/api/dossiers/${w.dossiers.received.code}/forms/receipt.pdf` }),
+    otherWard: 403,
+    ownWard: 200,
+  },
   'GET /api/dossiers/:code/files/:fileId': {
     as: WARD_RECEPTION,
     request: (w) => ({ url: `/api/dossiers/${w.dossiers.received.code}/files/${w.fileId}` }),

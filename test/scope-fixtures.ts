@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { InjectOptions } from 'fastify';
 import type { TestApp } from './harness';
+import type { WorkflowFixture } from './scope-fixtures-workflow';
 
 /** What test/scope.test.ts aims each route at: one ward's own data, prepared the same way in every ward. */
 export type Ward = {
@@ -23,6 +24,8 @@ export type Ward = {
   fileId: number;
   /** A notification of the ward's administrator (u20xx.quantri). */
   notificationId: number;
+  /** Dossiers at each point of the internal process (scope-fixtures-workflow.ts). */
+  workflow: WorkflowFixture;
 };
 
 export type Dossier = { code: string; version: number };
@@ -166,5 +169,5 @@ export async function prepareWard(t: TestApp, code: string, logins: Logins, rece
     dossiers: { received, toAccept, toSupplement, toRefuse, toWithdraw, toResubmit },
     fileId,
     notificationId: notification.id,
-  } satisfies Ward;
+  } satisfies Omit<Ward, 'workflow'>;
 }

@@ -6,7 +6,9 @@ import { OTHER, OWN, WARD_ADMIN, WARD_RECEPTION, WARD_USERS, type Case, type Exp
 import { ADMIN_CASES } from './scope-cases-admin';
 import { WORK_CASES } from './scope-cases-work';
 import { REPORT_CASES } from './scope-cases-reports';
+import { WORKFLOW_CASES } from './scope-cases-workflow';
 import { prepareWard, type Ward } from './scope-fixtures';
+import { prepareWorkflow } from './scope-fixtures-workflow';
 
 /**
  * "A user of one ward cannot read or change another ward's data", for every route the app has.
@@ -17,7 +19,7 @@ import { prepareWard, type Ward } from './scope-fixtures';
  * the reason. A route without a case, or a case without a route, fails this test.
  */
 
-const CASES: Record<string, Case> = { ...ADMIN_CASES, ...WORK_CASES, ...REPORT_CASES };
+const CASES: Record<string, Case> = { ...ADMIN_CASES, ...WORK_CASES, ...REPORT_CASES, ...WORKFLOW_CASES };
 
 type Route = { method: string; url: string; access: unknown };
 const routes: Route[] = [];
@@ -33,8 +35,24 @@ before(async () => {
   });
   const logins = { province: await loginAs(t.app, 'admin'), citizen: await loginAs(t.app, 'congdan') };
   for (const u of WARD_USERS) headers[u] = await loginAs(t.app, u);
-  wards.own = await prepareWard(t, OWN, logins, headers[WARD_RECEPTION]);
-  wards.other = await prepareWard(t, OTHER, logins, await loginAs(t.app, 'u2002.mc1'));
+  wards.own = {
+    ...(await prepareWard(t, OWN, logins, headers[WARD_RECEPTION])),
+    workflow: await prepareWorkflow(t, OWN, logins.province, {
+      desk: WARD_RECEPTION,
+      specialist: 'specialist',
+      unitLeader: 'leader',
+      agencyLeader: 'leader',
+    }),
+  };
+  wards.other = {
+    ...(await prepareWard(t, OTHER, logins, await loginAs(t.app, 'u2002.mc1'))),
+    workflow: await prepareWorkflow(t, OTHER, logins.province, {
+      desk: 'u2002.mc1',
+      specialist: 'u2002.vhxh1',
+      unitLeader: 'u2002.vhxhlead',
+      agencyLeader: 'u2002.lanhdao',
+    }),
+  };
 });
 after(() => t.close());
 
@@ -63,7 +81,9 @@ function check(res: LightMyRequestResponse, expected: Expect, w: Ward, label: st
 test('every guarded route has a scope case, and every case names a route that exists', () => {
   const guarded = guardedRoutes();
   assert.deepEqual(
-    Object.keys(ADMIN_CASES).filter((k) => k in WORK_CASES),
+    [ADMIN_CASES, WORK_CASES, REPORT_CASES, WORKFLOW_CASES]
+      .flatMap(Object.keys)
+      .filter((k, i, all) => all.indexOf(k) !== i),
     [],
     'routes with two cases',
   );

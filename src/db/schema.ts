@@ -4,7 +4,15 @@ import type { CalendarTables } from '../modules/calendar/tables';
 import type { DossierTables } from '../modules/dossiers/tables';
 import type { NotificationTables } from '../modules/notifications/tables';
 import type { ReportTables } from '../modules/reports/tables';
+import type { WorkflowTables } from '../modules/workflow/tables';
 
 /** The database as Kysely sees it: each module declares its own tables. */
 export interface Database
-  extends IdentityTables, CatalogueTables, CalendarTables, DossierTables, NotificationTables, ReportTables {}
+  extends
+    IdentityTables,
+    CatalogueTables,
+    CalendarTables,
+    DossierTables,
+    NotificationTables,
+    ReportTables,
+    WorkflowTables {}

@@ -9,7 +9,9 @@ import { AppError, forbidden } from '../../shared/errors';
 export const DOSSIER_STATUSES = [
   'submitted', // online, waiting for the desk check
   'supplement_requested', // Mẫu 02: the applicant must complete the dossier
-  'in_progress', // accepted (tiếp nhận), being processed
+  'in_progress', // accepted (tiếp nhận), walking the steps of its internal process
+  'paused', // a supplement requested after acceptance: the clock is stopped
+  'rejection_proposed', // a specialist proposes to reject: the leader decides
   'resolved', // result ready: approved, or rejected with reason
   'returned', // result handed back: closed
   'withdrawn', // at the applicant's request: closed
@@ -25,6 +27,17 @@ export const DOSSIER_ACTIONS = [
   'resubmit',
   'refuse',
   'withdraw',
+  'assign',
+  'forward',
+  'approve',
+  'send_back',
+  'pause',
+  'resume',
+  'propose_rejection',
+  'approve_rejection',
+  'result_ready',
+  'return',
+  'apologize',
 ] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
 
@@ -37,6 +50,8 @@ export const STATUS_NAMES: Record<DossierStatus, { vi: string; en: string }> = {
   submitted: { vi: 'Chờ tiếp nhận', en: 'Awaiting the desk check' },
   supplement_requested: { vi: 'Yêu cầu bổ sung hồ sơ', en: 'Supplement requested' },
   in_progress: { vi: 'Đang giải quyết', en: 'In progress' },
+  paused: { vi: 'Tạm dừng, chờ bổ sung hồ sơ', en: 'Paused for a supplement' },
+  rejection_proposed: { vi: 'Đề xuất từ chối giải quyết', en: 'Rejection proposed' },
   resolved: { vi: 'Đã có kết quả', en: 'Result ready' },
   returned: { vi: 'Đã trả kết quả', en: 'Result returned' },
   withdrawn: { vi: 'Đã rút hồ sơ', en: 'Withdrawn' },
@@ -51,6 +66,17 @@ export const ACTION_NAMES: Record<DossierAction, { vi: string; en: string }> = {
   resubmit: { vi: 'Bổ sung hồ sơ', en: 'Resubmit with the supplement' },
   refuse: { vi: 'Từ chối tiếp nhận hồ sơ', en: 'Refuse' },
   withdraw: { vi: 'Rút hồ sơ', en: 'Withdraw' },
+  assign: { vi: 'Phân công xử lý', en: 'Assign' },
+  forward: { vi: 'Chuyển bước xử lý tiếp theo', en: 'Complete and forward' },
+  approve: { vi: 'Phê duyệt, ký', en: 'Approve and sign' },
+  send_back: { vi: 'Trả lại bước trước', en: 'Send back to an earlier step' },
+  pause: { vi: 'Yêu cầu bổ sung hồ sơ, tạm dừng giải quyết', en: 'Request a supplement (clock stopped)' },
+  resume: { vi: 'Bổ sung hồ sơ, tiếp tục giải quyết', en: 'Resume with the supplement' },
+  propose_rejection: { vi: 'Đề xuất từ chối giải quyết', en: 'Propose rejection' },
+  approve_rejection: { vi: 'Phê duyệt từ chối giải quyết', en: 'Approve the rejection' },
+  result_ready: { vi: 'Có kết quả giải quyết', en: 'Mark the result ready' },
+  return: { vi: 'Trả kết quả', en: 'Return the result' },
+  apologize: { vi: 'Xin lỗi, hẹn lại ngày trả kết quả', en: 'Apologise with a new appointment' },
 };
 
 export type Transition = {
@@ -61,7 +87,14 @@ export type Transition = {
   roles: readonly Role[];
 };
 
-/** Who may do what from which status. Withdrawal is at the applicant's request, online or at the desk. */
+const LEADERS: readonly Role[] = ['unit_leader', 'agency_leader'];
+/** The roles a step of an internal process may have (catalogue-format.md). */
+const STEP_ROLES: readonly Role[] = ['reception', 'specialist', ...LEADERS];
+
+/**
+ * Who may do what from which status. Withdrawal is at the applicant's request, online or at the desk.
+ * The walk through the steps (workflow module) further requires the actor to hold the current step.
+ */
 export const TRANSITIONS: readonly Transition[] = [
   { action: 'submit', from: null, to: 'submitted', roles: ['citizen'] },
   { action: 'receive', from: null, to: 'in_progress', roles: ['reception'] },
@@ -72,6 +105,21 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'withdraw', from: 'submitted', to: 'withdrawn', roles: ['citizen', 'reception'] },
   { action: 'withdraw', from: 'supplement_requested', to: 'withdrawn', roles: ['citizen', 'reception'] },
   { action: 'withdraw', from: 'in_progress', to: 'withdrawn', roles: ['citizen', 'reception'] },
+  { action: 'withdraw', from: 'paused', to: 'withdrawn', roles: ['citizen', 'reception'] },
+  { action: 'withdraw', from: 'rejection_proposed', to: 'withdrawn', roles: ['citizen', 'reception'] },
+  { action: 'assign', from: 'in_progress', to: 'in_progress', roles: ['unit_leader'] },
+  { action: 'forward', from: 'in_progress', to: 'in_progress', roles: ['reception', 'specialist'] },
+  { action: 'approve', from: 'in_progress', to: 'in_progress', roles: LEADERS },
+  { action: 'send_back', from: 'in_progress', to: 'in_progress', roles: STEP_ROLES },
+  { action: 'send_back', from: 'rejection_proposed', to: 'in_progress', roles: LEADERS },
+  { action: 'pause', from: 'in_progress', to: 'paused', roles: ['reception', 'specialist'] },
+  { action: 'resume', from: 'paused', to: 'in_progress', roles: ['citizen', 'reception'] },
+  { action: 'propose_rejection', from: 'in_progress', to: 'rejection_proposed', roles: ['specialist'] },
+  { action: 'approve_rejection', from: 'rejection_proposed', to: 'resolved', roles: LEADERS },
+  { action: 'result_ready', from: 'in_progress', to: 'resolved', roles: STEP_ROLES },
+  { action: 'return', from: 'resolved', to: 'returned', roles: ['reception'] },
+  { action: 'apologize', from: 'in_progress', to: 'in_progress', roles: ['agency_leader', 'reception'] },
+  { action: 'apologize', from: 'rejection_proposed', to: 'rejection_proposed', roles: ['agency_leader', 'reception'] },
 ];
 
 /** Every role that may take `action` from some status: what the route lets through before the service checks scope. */
@@ -105,7 +153,26 @@ type EventBase = { at: Date; actor: Actor };
 export type DossierEvent =
   | (EventBase & { action: 'submit'; holder: Holder })
   | (EventBase & { action: 'receive' | 'accept'; holder: Holder; dueAt: Date; stepSeq: number | null })
-  | (EventBase & { action: 'request_supplement' | 'resubmit' | 'refuse' | 'withdraw' });
+  | (EventBase & {
+      action: 'assign' | 'forward' | 'approve' | 'send_back' | 'propose_rejection';
+      holder: Holder;
+      stepSeq: number;
+    })
+  /** The clock after a supplement: both appointments restarted in full, or moved by the time paused. */
+  | (EventBase & { action: 'resume'; dueAt: Date; originalDueAt: Date })
+  /** Mẫu 04: a new appointment; the original one stays for statistics. */
+  | (EventBase & { action: 'apologize'; dueAt: Date })
+  | (EventBase & {
+      action:
+        | 'request_supplement'
+        | 'resubmit'
+        | 'refuse'
+        | 'withdraw'
+        | 'pause'
+        | 'approve_rejection'
+        | 'result_ready'
+        | 'return';
+    });
 
 /** The transition for `action` from `status`, or a 409 naming both. */
 export function transitionFor(status: DossierStatus | null, action: DossierAction): Transition {
@@ -177,7 +244,24 @@ function effect(state: DossierState | null, e: DossierEvent): Facts {
       return { ...state!, withdrawnAt: e.at };
     case 'request_supplement':
     case 'resubmit':
+    case 'pause':
       return { ...state! };
+    case 'assign':
+    case 'forward':
+    case 'approve':
+    case 'send_back':
+    case 'propose_rejection':
+      return withHolder({ ...state!, currentStepSeq: e.stepSeq }, e.holder);
+    case 'resume':
+      return { ...state!, dueAt: e.dueAt, originalDueAt: e.originalDueAt };
+    case 'apologize':
+      return { ...state!, dueAt: e.dueAt };
+    case 'result_ready':
+      return { ...state!, resolvedAt: e.at, outcome: 'approved' };
+    case 'approve_rejection':
+      return { ...state!, resolvedAt: e.at, outcome: 'rejected' };
+    case 'return':
+      return { ...state!, returnedAt: e.at };
   }
 }
 

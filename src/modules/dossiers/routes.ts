@@ -78,7 +78,7 @@ export async function dossierRoutes(app: FastifyInstance, opts: { db: Db; config
       config: { access: 'authenticated' },
       schema: {
         tags: TAGS,
-        summary: 'Dữ liệu Mẫu 01/02/03 / Receipt, supplement request or refusal data',
+        summary: 'Dữ liệu Mẫu 01–05 / Receipt, supplement request, refusal, apology or control sheet data',
         params: formParams,
       },
     },

@@ -74,7 +74,9 @@ export const reasonBody = transitionBase.extend({ reason: text(2000) });
 
 export const codeParams = z.object({ code: text(80) });
 
-export const formParams = codeParams.extend({ form: z.enum(['receipt', 'supplement-request', 'refusal']) });
+export const formParams = codeParams.extend({
+  form: z.enum(['receipt', 'supplement-request', 'refusal', 'apology', 'control-sheet']),
+});
 
 export const fileParams = codeParams.extend({ fileId: z.coerce.number().int().positive() });
 

@@ -1,6 +1,8 @@
 import type { Insertable } from 'kysely';
 import type { Executor, Tx } from '../../db/database';
 import type { Role } from '../identity/roles';
+import { resolutionTimeliness } from '../reports/rules';
+import type { DossierStatisticsColumns } from '../reports/tables';
 import type { DossierEvent, DossierState, DossierStatus, Outcome } from './lifecycle';
 import type { ComponentCount, ComponentRequirement } from './rules';
 import type { DossierEventRow, DossierRow, DossierTable } from './tables';
@@ -130,11 +132,16 @@ export async function findDossierById(db: Executor, id: number): Promise<Dossier
   return db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
-/** Writes a new state if the stored version is still `expectedVersion`; false when it moved on. */
+/**
+ * Writes a new state if the stored version is still `expectedVersion`; false when it moved on. The
+ * result's classification (docs/statistics.md) is written with `resolved_at`, against the original appointment.
+ */
 export async function updateState(tx: Tx, id: number, expectedVersion: number, s: DossierState): Promise<boolean> {
+  const timeliness = s.resolvedAt && s.originalDueAt ? resolutionTimeliness(s.resolvedAt, s.originalDueAt) : null;
   const r = await tx
+    .withTables<{ dossiers: DossierStatisticsColumns }>()
     .updateTable('dossiers')
-    .set(stateColumns(s))
+    .set({ ...stateColumns(s), resolution_timeliness: timeliness })
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
@@ -261,17 +268,31 @@ export function eventOf(r: DossierEventRow): DossierEvent {
     },
   };
   const holder = { agencyId: r.holder_agency_id, unitId: r.holder_unit_id, userId: r.holder_user_id };
-  const data = r.data as { dueAt?: string; stepSeq?: number | null };
+  const data = r.data as { dueAt?: string; originalDueAt?: string; stepSeq?: number | null };
   switch (r.action) {
     case 'submit':
       return { ...base, action: r.action, holder };
     case 'receive':
     case 'accept':
       return { ...base, action: r.action, holder, dueAt: new Date(data.dueAt!), stepSeq: data.stepSeq ?? null };
+    case 'assign':
+    case 'forward':
+    case 'approve':
+    case 'send_back':
+    case 'propose_rejection':
+      return { ...base, action: r.action, holder, stepSeq: data.stepSeq! };
+    case 'resume':
+      return { ...base, action: r.action, dueAt: new Date(data.dueAt!), originalDueAt: new Date(data.originalDueAt!) };
+    case 'apologize':
+      return { ...base, action: r.action, dueAt: new Date(data.dueAt!) };
     case 'request_supplement':
     case 'resubmit':
     case 'refuse':
     case 'withdraw':
+    case 'pause':
+    case 'approve_rejection':
+    case 'result_ready':
+    case 'return':
       return { ...base, action: r.action };
     default:
       throw new Error(`Unknown dossier event action "${r.action}" (event ${r.id})`);

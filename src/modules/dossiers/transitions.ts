@@ -2,6 +2,7 @@ import type { Db, Tx } from '../../db/database';
 import { audit } from '../../shared/audit';
 import { AppError, forbidden, notFound } from '../../shared/errors';
 import type { Principal } from '../identity/rules';
+import { openProcess } from '../workflow/process';
 import { attachFiles, type FileRef } from './file-store';
 import {
   STATUS_NAMES,
@@ -39,7 +40,10 @@ export type TransitionExtras = {
   files?: readonly FileRef[];
 };
 
-/** Appends the event that led from `before` to `after`, attaches its files and writes the audit record. */
+/**
+ * Appends the event that led from `before` to `after`, attaches its files and writes the audit record.
+ * An acceptance opens the dossier's internal process (workflow module): its steps start with it.
+ */
 export async function appendEvent(
   tx: Tx,
   d: { id: number; code: string; agencyId: number },
@@ -53,6 +57,8 @@ export async function appendEvent(
     data: extras.data ?? {},
   });
   await attachFiles(tx, { files: extras.files ?? [], uploadedBy: event.actor.userId, dossierId: d.id, eventId });
+  if (event.action === 'receive' || event.action === 'accept')
+    await openProcess(tx, await store.findDossierById(tx, d.id));
   await audit.record(tx, {
     actorUserId: event.actor.userId,
     action: `dossier.${event.action}`,
@@ -88,8 +94,28 @@ export async function recordTransition(
 export type ActionContext = { tx: Tx; dossier: DossierRow; actor: Actor };
 
 /**
- * Runs an action on a dossier in one transaction: locks the row, checks that the caller may see it,
- * that `expectedVersion` is current, that the status allows the action and in which role the caller acts.
+ * Runs a change of a dossier in one transaction: locks the row, checks that the caller may see it
+ * and that `expectedVersion` is current (of concurrent callers with one version, exactly one gets past).
+ */
+export async function withLockedDossier<T>(
+  db: Db,
+  principal: Principal,
+  code: string,
+  expectedVersion: number,
+  work: (tx: Tx, dossier: DossierRow) => Promise<T>,
+): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    const d = await store.findDossier(tx, code, true);
+    if (!d) throw dossierNotFound();
+    if (!canView(principal, await store.visitedAgencyPaths(tx, d), d.applicant_user_id)) throw forbidden();
+    if (d.version !== expectedVersion) throw versionConflict(d);
+    return work(tx, d);
+  });
+}
+
+/**
+ * Runs an action on a dossier with `withLockedDossier`, then checks that the status allows the action
+ * and in which role the caller acts over the receiving agency.
  */
 export async function withDossierAction<T>(
   db: Db,
@@ -99,11 +125,7 @@ export async function withDossierAction<T>(
   expectedVersion: number,
   work: (ctx: ActionContext) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (tx) => {
-    const d = await store.findDossier(tx, code, true);
-    if (!d) throw dossierNotFound();
-    if (!canView(principal, await store.visitedAgencyPaths(tx, d), d.applicant_user_id)) throw forbidden();
-    if (d.version !== expectedVersion) throw versionConflict(d);
+  return withLockedDossier(db, principal, code, expectedVersion, async (tx, d) => {
     const agency = await store.findAgencyById(tx, d.agency_id);
     const t = transitionFor(d.status as DossierStatus, action);
     const actor = actorFor(principal, t, { agencyPath: agency.path, applicantUserId: d.applicant_user_id });

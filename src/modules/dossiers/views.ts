@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { formatVietnamTime } from '../calendar/rules';
 import { ROLE_NAMES, type Role } from '../identity/roles';
-import type { DossierDetail, EventDetail } from './detail-store';
+import type { DossierDetail, EventDetail, NamedRef } from './detail-store';
 import { ACTION_NAMES, STATUS_NAMES, type DossierAction, type DossierStatus } from './lifecycle';
 
 /** api.md: times are ISO 8601 with the +07:00 offset. */
@@ -171,9 +171,12 @@ export function receiptForm(x: DossierDetail) {
   };
 }
 
-/** Mẫu 02, phiếu yêu cầu bổ sung, hoàn thiện hồ sơ: every item at once, each with its reason. */
+/**
+ * Mẫu 02, phiếu yêu cầu bổ sung, hoàn thiện hồ sơ: every item at once, each with its reason; asked at
+ * the desk check or, the clock stopped, during processing.
+ */
 export function supplementForm(x: DossierDetail) {
-  const e = lastEvent(x, ['request_supplement'], 'phiếu yêu cầu bổ sung, hoàn thiện hồ sơ');
+  const e = lastEvent(x, ['request_supplement', 'pause'], 'phiếu yêu cầu bổ sung, hoàn thiện hồ sơ');
   return {
     form: '02',
     ...formHeader(x),
@@ -196,5 +199,67 @@ export function refusalForm(x: DossierDetail) {
   };
 }
 
-export const FORMS = { receipt: receiptForm, 'supplement-request': supplementForm, refusal: refusalForm };
+type ApologyData = { dueAt: string; previousDueAt: string; faultUnit: { agency: NamedRef; unit: NamedRef } };
+
+/**
+ * Mẫu 04, phiếu xin lỗi và hẹn lại ngày trả kết quả: the reason, the unit at fault, the appointment
+ * given before and the new one; statistics keep judging against `originalDueAt`.
+ */
+export function apologyForm(x: DossierDetail) {
+  const e = lastEvent(x, ['apologize'], 'phiếu xin lỗi và hẹn lại ngày trả kết quả');
+  const data = e.row.data as ApologyData;
+  return {
+    form: '04',
+    ...formHeader(x),
+    receivedAt: time(x.dossier.received_at),
+    originalDueAt: time(x.dossier.original_due_at),
+    previousDueAt: time(new Date(data.previousDueAt)),
+    newDueAt: time(new Date(data.dueAt)),
+    reason: e.row.comment,
+    faultUnit: data.faultUnit,
+    apologizedAt: time(e.row.at),
+    officer: officerOf(e),
+  };
+}
+
+type HandOverData = { to?: unknown; step?: unknown; timeliness?: string };
+
+/**
+ * Mẫu 05, phiếu kiểm soát quá trình giải quyết hồ sơ: the history as hand-overs, each with who gave
+ * it (officer, unit, agency), who received it, when, and how timely the step handed on was.
+ */
+export function controlSheetForm(x: DossierDetail) {
+  const d = x.dossier;
+  return {
+    form: '05',
+    ...formHeader(x),
+    receivedAt: time(d.received_at),
+    originalDueAt: time(d.original_due_at),
+    dueAt: time(d.due_at),
+    resolvedAt: time(d.resolved_at),
+    returnedAt: time(d.returned_at),
+    entries: x.events.map((e) => {
+      const data = e.row.data as HandOverData;
+      return {
+        seq: e.row.seq,
+        action: e.row.action,
+        actionName: ACTION_NAMES[e.row.action as DossierAction]?.vi ?? e.row.action,
+        at: time(e.row.at),
+        from: { ...officerOf(e), agency: e.agency },
+        to: data.to ?? null,
+        step: data.step ?? null,
+        timeliness: data.timeliness ?? null,
+        comment: e.row.comment,
+      };
+    }),
+  };
+}
+
+export const FORMS = {
+  receipt: receiptForm,
+  'supplement-request': supplementForm,
+  refusal: refusalForm,
+  apology: apologyForm,
+  'control-sheet': controlSheetForm,
+};
 export type FormName = keyof typeof FORMS;
