@@ -15,10 +15,12 @@ import { agencyRoutes } from './modules/agencies/routes';
 import { catalogueRoutes } from './modules/catalogue/routes';
 import { calendarRoutes } from './modules/calendar/routes';
 import { dossierRoutes } from './modules/dossiers/routes';
+import { documentRoutes } from './modules/documents/routes';
 import { notificationRoutes } from './modules/notifications/routes';
 import { createNotificationJobs } from './modules/notifications/scheduler';
 import { reportRoutes } from './modules/reports/routes';
 import { webRoutes } from './modules/web/routes';
+import { workflowRoutes } from './modules/workflow/routes';
 
 /** `onRoute` sees every route as it is registered (test/scope.test.ts checks each one). */
 export type AppDeps = { config: Config; db: Db; onRoute?: (route: RouteOptions) => void };
@@ -62,6 +64,8 @@ export async function buildApp({ config, db, onRoute }: AppDeps): Promise<Fastif
   await app.register(catalogueRoutes, { db, config });
   await app.register(calendarRoutes, { db, config });
   await app.register(dossierRoutes, { db, config });
+  await app.register(workflowRoutes, { db, config });
+  await app.register(documentRoutes, { db, config });
   await app.register(notificationRoutes, { db, config });
   await app.register(reportRoutes, { db, config });
   if (config.schedulerEnabled) {
