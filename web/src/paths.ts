@@ -16,6 +16,7 @@ export const paths = {
   myDossiers: '/my-dossiers',
   desk: '/desk',
   deskIntake: '/desk/new',
+  inbox: '/inbox',
   dossiers: '/dossiers',
   dossier: (code: string) => `/dossiers/${encodeURIComponent(code)}`,
   dossierPattern: '/dossiers/:code',

@@ -58,6 +58,7 @@ export const deskEn: typeof deskVi = {
     taxCodeHint: '10 digits, or 10 digits, a dash and a 3-digit branch suffix',
     idDigits: (n: number) => `The personal ID number has exactly 12 digits (${n} entered).`,
     idOnlyDigits: 'The personal ID number has digits only.',
+    idRequired: 'Please enter the applicant’s personal ID number or tax code.',
     taxFormat: 'A tax code is 10 digits, or 10 digits, a dash and 3 digits.',
     fullName: 'Full name',
     organisationName: 'Organisation name',

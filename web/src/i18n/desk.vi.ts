@@ -55,6 +55,7 @@ export const deskVi = {
     taxCodeHint: '10 chữ số, hoặc 10 chữ số, dấu "-" và 3 chữ số của đơn vị phụ thuộc',
     idDigits: (n: number) => `Số định danh cá nhân phải gồm đúng 12 chữ số (đã nhập ${n} chữ số).`,
     idOnlyDigits: 'Số định danh cá nhân chỉ gồm chữ số.',
+    idRequired: 'Vui lòng nhập số định danh cá nhân hoặc mã số thuế của người nộp.',
     taxFormat: 'Mã số thuế phải gồm 10 chữ số, hoặc 10 chữ số, dấu "-" và 3 chữ số.',
     fullName: 'Họ và tên',
     organisationName: 'Tên tổ chức',

@@ -75,6 +75,8 @@ export const dossierEn: typeof dossierVi = {
     statusChange: (from: string, to: string) => `${from} → ${to}`,
     newDueAt: (time: string) => `Result due: ${time}`,
     supplementItems: 'Documents to supplement',
+    handedTo: (to: string) => `Handed to: ${to}`,
+    stepTimeliness: (label: string) => `Step done: ${label.toLowerCase()}`,
     printReceipt: 'Print the receipt',
   },
   actions: {

@@ -74,6 +74,8 @@ export const dossierVi = {
     statusChange: (from: string, to: string) => `${from} → ${to}`,
     newDueAt: (time: string) => `Hẹn trả kết quả: ${time}`,
     supplementItems: 'Giấy tờ cần bổ sung',
+    handedTo: (to: string) => `Chuyển đến: ${to}`,
+    stepTimeliness: (label: string) => `Bước đã xử lý: ${label.toLowerCase()}`,
     printReceipt: 'In giấy tiếp nhận',
   },
   actions: {

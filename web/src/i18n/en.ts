@@ -3,6 +3,7 @@ import { adminEn } from './admin.en';
 import { citizenEn } from './citizen.en';
 import { deskEn } from './desk.en';
 import { dossierEn } from './dossier.en';
+import { workflowEn } from './workflow.en';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -249,4 +250,5 @@ export const en: Dictionary = {
   desk: deskEn,
   dossier: dossierEn,
   citizen: citizenEn,
+  workflow: workflowEn,
 };

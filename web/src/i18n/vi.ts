@@ -2,6 +2,7 @@ import { adminVi } from './admin.vi';
 import { citizenVi } from './citizen.vi';
 import { deskVi } from './desk.vi';
 import { dossierVi } from './dossier.vi';
+import { workflowVi } from './workflow.vi';
 
 /** Every UI string in Vietnamese, the default language; en.ts must give the same shape. */
 export const vi = {
@@ -233,6 +234,7 @@ export const vi = {
   desk: deskVi,
   dossier: dossierVi,
   citizen: citizenVi,
+  workflow: workflowVi,
 };
 
 export type Dictionary = typeof vi;

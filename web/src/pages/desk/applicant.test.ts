@@ -12,6 +12,7 @@ test('a CCCD number has exactly 12 digits; a tax code 10, or 10 and a branch suf
     'Số định danh cá nhân phải gồm đúng 12 chữ số (đã nhập 11 chữ số).',
   );
   assert.equal(idNumberProblem(vi, 'person', '0220900012a4'), 'Số định danh cá nhân chỉ gồm chữ số.');
+  assert.equal(idNumberProblem(vi, 'person', ' '), 'Vui lòng nhập số định danh cá nhân hoặc mã số thuế của người nộp.');
   assert.equal(idNumberProblem(vi, 'organisation', '0100109106-001'), null);
   assert.notEqual(idNumberProblem(vi, 'organisation', '022090001234'), null);
 });

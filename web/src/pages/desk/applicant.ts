@@ -29,6 +29,7 @@ export type FieldErrors = Record<string, string>;
  */
 export function idNumberProblem(t: Dictionary, kind: ApplicantKind, idNumber: string): string | null {
   const id = idNumber.trim();
+  if (!id) return t.desk.applicant.idRequired;
   if (kind === 'organisation') return /^\d{10}(-\d{3})?$/.test(id) ? null : t.desk.applicant.taxFormat;
   if (!/^\d*$/.test(id)) return t.desk.applicant.idOnlyDigits;
   return id.length === 12 ? null : t.desk.applicant.idDigits(id.length);

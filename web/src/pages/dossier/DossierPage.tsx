@@ -7,13 +7,16 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { fetchAgencies } from '../../api/catalogue';
 import type { ApiError } from '../../api/client';
 import { fetchDossier, type Dossier } from '../../api/dossiers';
+import { fetchProcess } from '../../api/workflow';
 import { formatDateTime } from '../../lib/datetime';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { paths } from '../../paths';
 import { availableActions, isStaffOver } from './access';
-import { DossierActions } from './DossierActions';
+import { DossierActions, type DossierAction } from './DossierActions';
 import { ApplicantSection, ComponentsSection, Fact, FeesSection, FilesSection, Section } from './DossierSections';
 import { HistoryTable } from './HistoryTable';
+import { ProcessSection } from './ProcessSection';
+import { stepActions } from './stepAccess';
 import { StatusBadge } from './StatusBadge';
 
 type Message = { kind: 'done'; text: string } | { kind: 'stale'; error: ApiError };
@@ -24,6 +27,7 @@ export function DossierPage() {
   const { t, errorText } = useI18n();
   const { user } = useSession();
   const dossier = useAsync((signal) => fetchDossier(code, signal), [code]);
+  const process = useAsync((signal) => fetchProcess(code, signal), [code]);
   const agencies = useAsync(() => fetchAgencies(), []);
   const [message, setMessage] = useState<Message | null>(null);
   const messageRef = useRef<HTMLDivElement>(null);
@@ -38,10 +42,17 @@ export function DossierPage() {
 
   const tree = agencies.data ?? [];
   const staff = !!d && (isStaffOver(user, d.agency.code, tree) || isStaffOver(user, d.holder.agency.code, tree));
-  const actions = d ? availableActions(user, { status: d.status, agency: d.agency.code }, tree) : [];
+  const steps = process.data?.code === code ? process.data.steps : [];
+  const actions: DossierAction[] = d
+    ? [
+        ...stepActions(user, d.status, steps, tree),
+        ...availableActions(user, { status: d.status, agency: d.agency.code }, tree),
+      ]
+    : [];
   const after = (next: Message) => {
     setMessage(next);
     dossier.reload();
+    process.reload();
   };
 
   return (
@@ -74,12 +85,14 @@ export function DossierPage() {
           {actions.length > 0 && (
             <DossierActions
               dossier={d}
+              steps={steps}
               actions={actions}
               asStaff={staff}
               onDone={(text) => after({ kind: 'done', text })}
               onStale={(error) => after({ kind: 'stale', error })}
             />
           )}
+          {staff && process.data?.code === code && <ProcessSection process={process.data} agency={d.agency.code} />}
           {staff && <ApplicantSection d={d} />}
           <ComponentsSection d={d} />
           <FeesSection d={d} />

@@ -17,6 +17,21 @@ function roleName(t: Dictionary, role: string): string {
 }
 
 type SupplementItem = { name: string; reason: string };
+type Named = { name: string };
+const isNamed = (x: unknown): x is Named =>
+  typeof x === 'object' && x !== null && 'name' in x && typeof x.name === 'string';
+
+/** Where a workflow event handed the dossier: unit, agency and officer, as its data names them. */
+function handedTo(data: Record<string, unknown>): string | null {
+  const to = data.to;
+  if (typeof to !== 'object' || to === null) return null;
+  const { unit, agency, officer } = to as Record<string, unknown>;
+  const names = [unit, agency, officer].filter(isNamed).map((x) => x.name);
+  return names.length > 0 ? names.join(' - ') : null;
+}
+
+const TIMELINESS = ['early', 'on_time', 'late'] as const;
+const isTimeliness = (x: unknown): x is (typeof TIMELINESS)[number] => TIMELINESS.some((v) => v === x);
 const supplementItems = (data: Record<string, unknown>): SupplementItem[] =>
   Array.isArray(data.items)
     ? data.items.filter(
@@ -30,8 +45,12 @@ function Details({ e }: { e: HistoryEvent }) {
   const s = t.dossier.page;
   const items = supplementItems(e.data);
   const dueAt = typeof e.data.dueAt === 'string' ? e.data.dueAt : null;
+  const to = handedTo(e.data);
+  const timeliness = isTimeliness(e.data.timeliness) ? t.workflow.process.timeliness[e.data.timeliness] : null;
   return (
     <>
+      {to && <p>{s.handedTo(to)}</p>}
+      {timeliness && <p>{s.stepTimeliness(timeliness)}</p>}
       {e.comment && <p className="history-comment">{e.comment}</p>}
       {dueAt && <p>{s.newDueAt(formatDateTime(dueAt))}</p>}
       {items.length > 0 && (

@@ -2,7 +2,7 @@ import { NavLink } from 'react-router';
 import { useI18n } from '../../i18n/i18n';
 import { hasAnyRole, useSession } from '../../session/session';
 import { paths } from '../../paths';
-import { STAFF_ROLES } from './access';
+import { STAFF_ROLES, STEP_ROLES } from './access';
 
 /** The main navigation's dossier entries: the public lookup for everyone, then what the user's roles open. */
 export function DossierNavLinks() {
@@ -16,6 +16,11 @@ export function DossierNavLinks() {
       {hasAnyRole(user, ['reception']) && (
         <li>
           <NavLink to={paths.desk}>{t.desk.nav}</NavLink>
+        </li>
+      )}
+      {hasAnyRole(user, STEP_ROLES) && (
+        <li>
+          <NavLink to={paths.inbox}>{t.workflow.inbox.nav}</NavLink>
         </li>
       )}
       {hasAnyRole(user, STAFF_ROLES) && (

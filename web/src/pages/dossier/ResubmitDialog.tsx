@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { resubmitDossier, type Dossier } from '../../api/dossiers';
+import { resumeWithSupplement } from '../../api/workflow';
 import { Field } from '../../components/Field';
 import { FileUploads, uploadedComponents, uploading, type Uploads } from '../citizen/FileUploads';
 import { ReceivedComponents, type Counts, type RequiredComponent } from '../desk/ReceivedComponents';
@@ -24,9 +25,16 @@ const heldCounts = (d: Dossier): Counts =>
 
 /**
  * The supplement handed in: at the desk the officer updates the documents received; online the
- * applicant uploads the missing ones. Either way the dossier goes back to the desk check.
+ * applicant uploads the missing ones. Back to the desk check, or (`resume`) processing resumes.
  */
-export function ResubmitDialog({ mode, dossier, onClose, onDone, onStale }: DialogProps & { mode: 'desk' | 'online' }) {
+export function ResubmitDialog({
+  mode,
+  resume,
+  dossier,
+  onClose,
+  onDone,
+  onStale,
+}: DialogProps & { mode: 'desk' | 'online'; resume?: boolean }) {
   const { t } = useI18n();
   const s = t.dossier.actions;
   const components = asRequired(dossier);
@@ -35,6 +43,7 @@ export function ResubmitDialog({ mode, dossier, onClose, onDone, onStale }: Dial
   const [comment, setComment] = useState('');
   const [wait, setWait] = useState(false);
   const action = useActionRun(onStale);
+  const texts = resume ? t.workflow.actions.resume : s.resubmit;
 
   const confirm = async () => {
     if (mode === 'online' && uploading(uploads)) {
@@ -47,14 +56,15 @@ export function ResubmitDialog({ mode, dossier, onClose, onDone, onStale }: Dial
         ? Object.entries(counts).map(([id, c]) => ({ componentId: Number(id), ...c }))
         : uploadedComponents(components, uploads);
     const body = { version: dossier.version, components: changed, comment: comment.trim() || undefined };
-    if (await action.run(() => resubmitDossier(dossier.code, body))) onDone(s.resubmit.done);
+    const send = resume ? resumeWithSupplement : resubmitDossier;
+    if (await action.run(() => send(dossier.code, body))) onDone(texts.done);
   };
 
   return (
     <ActionDialog
-      title={s.resubmit.title}
-      message={s.resubmit.message}
-      confirmLabel={s.resubmit.confirm}
+      title={texts.title}
+      message={texts.message}
+      confirmLabel={texts.confirm}
       wide
       busy={action.busy}
       error={action.error}

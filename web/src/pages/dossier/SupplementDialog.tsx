@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { requestSupplement, type Dossier, type HeldComponent } from '../../api/dossiers';
+import { pauseForSupplement } from '../../api/workflow';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { ActionDialog, useActionRun, type DialogProps } from './ActionDialog';
@@ -20,8 +21,11 @@ function initialItems(d: Dossier): Item[] {
 
 const OTHER = '';
 
-/** Mẫu 02: the list of documents to supplement or correct, each with its reason. */
-export function SupplementDialog({ dossier, onClose, onDone, onStale }: DialogProps) {
+/**
+ * Mẫu 02: the list of documents to supplement or correct, each with its reason; at the desk check,
+ * or (`pause`) during processing, when the clock stops until the supplement comes.
+ */
+export function SupplementDialog({ pause, dossier, onClose, onDone, onStale }: DialogProps & { pause?: boolean }) {
   const { t, errorText } = useI18n();
   const s = t.dossier.actions;
   const [items, setItems] = useState<Item[]>(() => initialItems(dossier));
@@ -30,6 +34,7 @@ export function SupplementDialog({ dossier, onClose, onDone, onStale }: DialogPr
   const nextKey = useRef(items.length);
   const list = useRef<HTMLOListElement>(null);
   const action = useActionRun(onStale);
+  const texts = pause ? t.workflow.actions.pause : s.supplement;
 
   const update = (key: number, change: Partial<Item>) =>
     setItems((prev) => prev.map((item) => (item.key === key ? { ...item, ...change } : item)));
@@ -62,7 +67,8 @@ export function SupplementDialog({ dossier, onClose, onDone, onStale }: DialogPr
       })),
       comment: comment.trim() || undefined,
     };
-    if (await action.run(() => requestSupplement(dossier.code, body))) onDone(s.supplement.done);
+    const send = pause ? pauseForSupplement : requestSupplement;
+    if (await action.run(() => send(dossier.code, body))) onDone(texts.done);
   };
 
   const fields = items.flatMap((_, i) => [`items.${i}.componentId`, `items.${i}.name`, `items.${i}.reason`]);
@@ -72,9 +78,9 @@ export function SupplementDialog({ dossier, onClose, onDone, onStale }: DialogPr
 
   return (
     <ActionDialog
-      title={s.supplement.title}
-      message={s.supplement.message}
-      confirmLabel={s.supplement.confirm}
+      title={texts.title}
+      message={texts.message}
+      confirmLabel={texts.confirm}
       wide
       busy={action.busy}
       error={serverField ? null : action.error}

@@ -37,6 +37,8 @@ test('the citizen who filed a dossier may supplement or withdraw it, nothing els
     'withdraw',
   ]);
   assert.deepEqual(availableActions(citizen, { status: 'submitted', agency: 'HL' }, TREE), ['withdraw']);
+  assert.deepEqual(availableActions(citizen, { status: 'paused', agency: 'HL' }, TREE), ['resume', 'withdraw']);
   assert.deepEqual(availableActions(citizen, { status: 'resolved', agency: 'HL' }, TREE), []);
+  assert.deepEqual(availableActions(user(['reception', 'HL']), { status: 'resolved', agency: 'HL' }, TREE), ['return']);
   assert.deepEqual(availableActions(null, { status: 'submitted', agency: 'HL' }, TREE), []);
 });

@@ -11,14 +11,23 @@ export const STAFF_ROLES: readonly RoleCode[] = [
   'inspector',
 ];
 
-export type LifecycleAction = 'accept' | 'request_supplement' | 'refuse' | 'resubmit' | 'withdraw';
+/** The roles the steps of an internal process are given to (catalogue-format.md). */
+export const STEP_ROLES: readonly RoleCode[] = ['reception', 'specialist', 'unit_leader', 'agency_leader'];
 
-/** The lifecycle transitions a person starts from the dossier page, as src/modules/dossiers/lifecycle.ts allows them. */
+export type LifecycleAction =
+  'accept' | 'request_supplement' | 'refuse' | 'resubmit' | 'resume' | 'return' | 'withdraw';
+
+/**
+ * The transitions outside the internal process's steps (see stepAccess.ts for those), as
+ * src/modules/dossiers/lifecycle.ts allows them: the desk check, supplements, return, withdrawal.
+ */
 const TRANSITIONS: { action: LifecycleAction; from: readonly DossierStatus[]; roles: readonly RoleCode[] }[] = [
   { action: 'accept', from: ['submitted'], roles: ['reception'] },
   { action: 'request_supplement', from: ['submitted'], roles: ['reception'] },
   { action: 'refuse', from: ['submitted'], roles: ['reception'] },
   { action: 'resubmit', from: ['supplement_requested'], roles: ['citizen', 'reception'] },
+  { action: 'resume', from: ['paused'], roles: ['citizen', 'reception'] },
+  { action: 'return', from: ['resolved'], roles: ['reception'] },
   {
     action: 'withdraw',
     from: ['submitted', 'supplement_requested', 'in_progress', 'paused', 'rejection_proposed'],

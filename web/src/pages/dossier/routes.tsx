@@ -9,9 +9,10 @@ import { SubmitPage } from '../citizen/SubmitPage';
 import { DeskQueuePage } from '../desk/DeskQueuePage';
 import { IntakePage } from '../desk/IntakePage';
 import { ReceiptPage } from '../desk/ReceiptPage';
-import { STAFF_ROLES } from './access';
+import { STAFF_ROLES, STEP_ROLES } from './access';
 import { DossierPage } from './DossierPage';
 import { DossierSearchPage } from './DossierSearchPage';
+import { InboxPage } from './InboxPage';
 import { RoleGate } from './RoleGate';
 
 const signedIn = (page: ReactNode, roles?: readonly RoleCode[]) => (
@@ -27,6 +28,7 @@ export const dossierRoutes = (
     <Route path={paths.myDossiers} element={signedIn(<MyDossiersPage />, ['citizen'])} />
     <Route path={paths.desk} element={signedIn(<DeskQueuePage />, ['reception'])} />
     <Route path={paths.deskIntake} element={signedIn(<IntakePage />, ['reception'])} />
+    <Route path={paths.inbox} element={signedIn(<InboxPage />, STEP_ROLES)} />
     <Route path={paths.dossiers} element={signedIn(<DossierSearchPage />, STAFF_ROLES)} />
     <Route path={paths.dossierPattern} element={signedIn(<DossierPage />)} />
     <Route path={paths.receiptPattern} element={signedIn(<ReceiptPage />)} />
