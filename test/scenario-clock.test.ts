@@ -91,6 +91,7 @@ test('a supplement requested after acceptance stops the clock; the resubmission 
   // Judged against the restarted appointment: the delay was the applicant's.
   assert.equal(await resolutionOf(t, code), 'on_time');
   assert.deepEqual(await emailSubjects(code), [
+    '[Một cửa] Hồ sơ X đã được tiếp nhận',
     '[Một cửa] Hồ sơ X cần bổ sung',
     '[Một cửa] Hồ sơ X đã được tiếp nhận',
     '[Một cửa] Hồ sơ X đã có kết quả',
@@ -178,6 +179,7 @@ test('a late dossier: an apology (Mẫu 04) sets a new appointment, statistics k
     ],
   );
   assert.deepEqual(await emailSubjects(code), [
+    '[Một cửa] Hồ sơ X đã được tiếp nhận',
     '[Một cửa] Hồ sơ X thư xin lỗi và hẹn lại ngày trả kết quả',
     '[Một cửa] Hồ sơ X đã có kết quả',
   ]);

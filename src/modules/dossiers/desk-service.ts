@@ -2,6 +2,7 @@ import type { Db } from '../../db/database';
 import type { DeadlineUnit } from '../calendar/rules';
 import { computeDueAt } from '../calendar/service';
 import type { Principal } from '../identity/rules';
+import { notifyApplicant } from '../notifications/applicant';
 import { loadDetail } from './detail-store';
 import type { FileRef } from './file-store';
 import type { DossierAction } from './lifecycle';
@@ -57,6 +58,7 @@ export async function acceptDossier(db: Db, principal: Principal, code: string, 
       { action: 'accept', at: now, actor, holder, dueAt, stepSeq: d.first_step_seq },
       { comment: input.comment, files: staged(input.files) },
     );
+    await notifyApplicant(tx, { dossierId: d.id, event: 'received' });
   });
   return receiptForm(detail);
 }
@@ -79,6 +81,7 @@ export async function requestSupplement(
       { action: 'request_supplement', at: now, actor },
       { comment: input.comment, data: { items }, files: staged(input.files) },
     );
+    await notifyApplicant(tx, { dossierId: dossier.id, event: 'supplement_requested', data: { items } });
   });
   return supplementForm(detail);
 }
@@ -128,6 +131,7 @@ export async function refuseDossier(
       { action: 'refuse', at: now, actor },
       { comment: input.reason, files: staged(input.files) },
     );
+    await notifyApplicant(tx, { dossierId: dossier.id, event: 'refused', data: { reason: input.reason } });
   });
   return refusalForm(detail);
 }

@@ -192,3 +192,61 @@ test('only the receiving agency’s desk decides, and only the applicant (or the
   const unknown = await act(t.app, reception, `${HA_LONG}-991231-9999`, 'accept', { version: 1 });
   assert.equal(unknown.statusCode, 404);
 });
+
+test('the applicant hears of each desk outcome by email and SMS; an online submission only once accepted', async () => {
+  const subjects = (code: string) =>
+    t.db
+      .selectFrom('outbox_messages')
+      .innerJoin('dossiers', 'dossiers.id', 'outbox_messages.dossier_id')
+      .select(['outbox_messages.channel', 'outbox_messages.subject', 'outbox_messages.body'])
+      .where('dossiers.code', '=', code)
+      .orderBy('outbox_messages.id')
+      .execute();
+  const waiting = await submitOnline();
+  assert.deepEqual(await subjects(waiting), []);
+
+  const request = await act(t.app, reception, waiting, 'request-supplement', {
+    version: 1,
+    items: [
+      { componentId: form, reason: 'Chưa nộp tờ khai' },
+      { componentId: proof, reason: 'Chưa nộp giấy chứng sinh' },
+    ],
+  });
+  assert.equal(request.statusCode, 200, request.body);
+  const asked = await subjects(waiting);
+  assert.deepEqual(
+    asked.map((m) => m.channel),
+    ['email', 'sms'],
+  );
+  assert.match(asked[0].subject ?? '', new RegExp(`Hồ sơ ${waiting.replace(/\./g, '\\.')}`));
+  assert.match(asked[0].body, /giấy chứng sinh/);
+
+  const accepted = await submitOnline([
+    { componentId: form, originals: 1 },
+    { componentId: proof, originals: 1 },
+  ]);
+  assert.equal((await act(t.app, reception, accepted, 'accept', { version: 1 })).statusCode, 200);
+  const receipt = await subjects(accepted);
+  assert.equal(receipt.length, 2);
+  assert.match(receipt[0].subject ?? '', /đã được tiếp nhận/);
+
+  const refused = await submitOnline();
+  const refusal = await act(t.app, reception, refused, 'refuse', { version: 1, reason: 'Không thuộc thẩm quyền' });
+  assert.equal(refusal.statusCode, 200, refusal.body);
+  const [refusalMail] = await subjects(refused);
+  assert.match(refusalMail.body, /Không thuộc thẩm quyền/);
+
+  const atDesk = await postDossier(t.app, reception, {
+    procedure: BIRTH,
+    agency: HA_LONG,
+    channel: 'direct',
+    applicant: APPLICANT,
+    components: [
+      { componentId: form, originals: 1 },
+      { componentId: proof, originals: 1 },
+    ],
+  });
+  assert.equal(atDesk.statusCode, 201, atDesk.body);
+  const [deskReceipt] = await subjects(atDesk.json().code);
+  assert.match(deskReceipt.subject ?? '', /đã được tiếp nhận/);
+});

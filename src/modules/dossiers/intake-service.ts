@@ -5,6 +5,7 @@ import type { DeadlineUnit } from '../calendar/rules';
 import { computeDueAt } from '../calendar/service';
 import { findVersionInForce, isImplementedBy, type ProcedureVersionDetail } from '../catalogue/service';
 import type { Principal } from '../identity/rules';
+import { notifyApplicant } from '../notifications/applicant';
 import { loadDetail } from './detail-store';
 import { applyTransition, transitionFor, type Actor, type Channel, type DossierEvent } from './lifecycle';
 import {
@@ -153,6 +154,8 @@ async function createDossier(tx: Tx, principal: Principal, input: IntakeInput, n
     data: { channel: input.channel },
     files,
   });
+  // A desk intake is a receipt; an online submission is acknowledged when the desk accepts it.
+  if (!online) await notifyApplicant(tx, { dossierId: id, event: 'received' });
   return id;
 }
 

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Executor, Tx } from '../../db/database';
 import type { Role } from '../identity/roles';
 import { resolutionTimeliness } from '../reports/rules';
@@ -123,8 +123,15 @@ export async function insertDossier(tx: Tx, row: Insertable<DossierTable>): Prom
   return id;
 }
 
-export async function findDossier(db: Executor, code: string, lock = false): Promise<DossierRow | undefined> {
-  const q = db.selectFrom('dossiers').selectAll().where('code', '=', code);
+/** A dossier with where it came from: a live one or one imported from an earlier system. */
+export type SourcedDossierRow = DossierRow & Selectable<DossierStatisticsColumns>;
+
+export async function findDossier(db: Executor, code: string, lock = false): Promise<SourcedDossierRow | undefined> {
+  const q = db
+    .withTables<{ dossiers: DossierStatisticsColumns }>()
+    .selectFrom('dossiers')
+    .selectAll()
+    .where('code', '=', code);
   return (lock ? q.forUpdate() : q).executeTakeFirst();
 }
 

@@ -33,6 +33,17 @@ export function versionConflict(d: DossierRow): AppError {
   );
 }
 
+/** An imported dossier is a record of the earlier system: it has no history here to act on. */
+function importedReadOnly(): AppError {
+  return new AppError(
+    'DOSSIER_IMPORTED',
+    409,
+    'Hồ sơ được chuyển từ hệ thống cũ chỉ dùng để tra cứu và thống kê, không xử lý tiếp trên hệ thống này',
+    'A dossier imported from the earlier system is kept for lookup and statistics; it cannot be acted on here',
+    'code',
+  );
+}
+
 export type TransitionExtras = {
   comment?: string | null;
   /** Shown in the history (Mẫu 05) and read by the forms; never personal data. */
@@ -108,6 +119,7 @@ export async function withLockedDossier<T>(
     const d = await store.findDossier(tx, code, true);
     if (!d) throw dossierNotFound();
     if (!canView(principal, await store.visitedAgencyPaths(tx, d), d.applicant_user_id)) throw forbidden();
+    if (d.source === 'import') throw importedReadOnly();
     if (d.version !== expectedVersion) throw versionConflict(d);
     return work(tx, d);
   });

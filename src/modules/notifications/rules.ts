@@ -10,7 +10,7 @@ export const REMINDER_JOB = 'daily_reminders';
  * Dossiers whose appointment runs while they wait on the administration. A supplement request
  * hands the dossier to the applicant (the clock restarts or pauses), so it is not reminded.
  */
-export const REMINDED_STATUSES: readonly DossierStatus[] = ['submitted', 'in_progress'];
+export const REMINDED_STATUSES: readonly DossierStatus[] = ['submitted', 'in_progress', 'rejection_proposed'];
 
 export const CHANNELS = ['email', 'sms', 'zalo'] as const;
 export type Channel = (typeof CHANNELS)[number];

@@ -219,3 +219,19 @@ test('the command line prints the counts and the first rejected lines', () => {
   assert.equal(lines.length, 3 + 50 + 1);
   assert.match(lines[lines.length - 1], /2 dòng khác/);
 });
+
+test('an imported dossier is for lookup and statistics: actions on it are refused and change nothing', async () => {
+  assert.equal((await importNdjson(t.app, admin, ndjson([base('RO-1')]))).statusCode, 200);
+  const [row] = await imported('RO-1');
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/dossiers/${row.code}/withdraw`,
+    headers: await loginAs(t.app, 'reception'),
+    payload: { version: 1, reason: 'Công dân rút hồ sơ' },
+  });
+  assert.equal(res.statusCode, 409, res.body);
+  assert.equal(res.json().error.code, 'DOSSIER_IMPORTED');
+  assert.equal(res.json().error.field, 'code');
+  const [after] = await imported('RO-1');
+  assert.deepEqual([after.status, after.resolved_at], [row.status, row.resolved_at]);
+});
