@@ -42,6 +42,15 @@ export const WORKFLOW_CASES: Record<string, Case> = {
     otherWard: 403,
     ownWard: 200,
   },
+  'GET /api/dossiers/:code/assignees': {
+    as: WARD_LEADER,
+    request: (w) => ({ url: `/api/dossiers/${w.workflow.dossiers.toAssign.code}/assignees` }),
+    otherWard: 403,
+    ownWard: (res, w) => {
+      assert.equal(res.statusCode, 200, res.body);
+      assert.ok(res.json().officers.some((o: { id: number }) => o.id === w.workflow.specialistId));
+    },
+  },
   'POST /api/dossiers/:code/assign': {
     as: WARD_LEADER,
     request: (w) => transition(w.workflow.dossiers.toAssign, 'assign', { assignee: w.workflow.specialistId }),

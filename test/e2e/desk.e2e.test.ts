@@ -2,6 +2,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
 import {
   axeScript,
   browserUnavailable,
@@ -157,6 +158,18 @@ describe(
       await screenshot(page, 'desk-receipt-print');
       await page.emulateMedia({ media: 'screen' });
 
+      // The one-click PDF (Mẫu 01) comes with the session cookie and carries the code and the title.
+      const pdfLink = page.getByRole('link', { name: 'Tải bản PDF (Mẫu số 01)' });
+      const pdf = await page.request.get(new URL((await pdfLink.getAttribute('href')) ?? '', server.url).href);
+      assert.equal(pdf.status(), 200);
+      assert.equal(pdf.headers()['content-type'], 'application/pdf');
+      const { text } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.body())), {
+        mergePages: true,
+      });
+      const flat = text.replace(/\s+/g, ' ');
+      assert.ok(flat.includes(directCode), 'the PDF names the dossier code');
+      assert.match(flat, /giấy tiếp nhận hồ sơ và hẹn trả kết quả/i);
+
       await page.goto(`${server.url}/desk/new`);
       await page.getByRole('combobox', { name: /Thủ tục hành chính/ }).waitFor();
       assert.deepEqual(await axeViolations(page, axe), [], 'axe on the intake page');
@@ -274,12 +287,69 @@ describe(
       await logout(page);
     });
 
+    test('the unit leader assigns the step, the specialist forwards it, the leader signs, the desk returns the result', async () => {
+      const actions = page.getByRole('region', { name: 'Thao tác' });
+      const process = page.getByRole('region', { name: 'Quy trình xử lý' });
+      const act = async (button: string, confirm: string, done: string) => {
+        await actions.getByRole('button', { name: button, exact: true }).click();
+        await page.getByRole('dialog').getByRole('button', { name: confirm, exact: true }).click();
+        await page.getByRole('status').filter({ hasText: done }).waitFor();
+      };
+      const openFromInbox = async (username: string) => {
+        await anonymous(page, server.url);
+        await page.goto(`${server.url}/login`);
+        await login(page, username);
+        await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
+        await page.getByRole('link', { name: 'Hồ sơ cần xử lý' }).click();
+        await page.getByRole('link', { name: directCode }).click();
+        await page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
+      };
+
+      await openFromInbox('leader');
+      await actions.getByRole('button', { name: 'Phân công xử lý' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Phân công chuyên viên xử lý' });
+      const officer = dialog.getByLabel('Chuyên viên');
+      const option = await officer.locator('option', { hasText: 'Lê Văn Minh' }).getAttribute('value');
+      await officer.selectOption(option ?? '');
+      await screenshot(page, 'leader-assign', { fullPage: false });
+      assert.deepEqual(await axeViolations(page, axe), [], 'axe on the assign dialog');
+      await dialog.getByRole('button', { name: 'Phân công', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: 'Đã phân công xử lý.' }).waitFor();
+      await process.getByRole('cell', { name: 'Lê Văn Minh' }).waitFor();
+      await logout(page);
+
+      await openFromInbox('specialist');
+      await act('Chuyển bước tiếp theo', 'Chuyển bước tiếp theo', 'Đã chuyển hồ sơ sang bước tiếp theo.');
+      await process.locator('.step-current', { hasText: /^3\. / }).waitFor();
+      await logout(page);
+
+      await openFromInbox('leader');
+      await act('Phê duyệt', 'Phê duyệt', 'Đã phê duyệt hồ sơ.');
+      await process.locator('.step-current', { hasText: /^4\. / }).waitFor();
+      await screenshot(page, 'leader-approved');
+      await logout(page);
+
+      await openFromInbox('reception');
+      await act('Có kết quả', 'Xác nhận có kết quả', 'Đã ghi nhận có kết quả giải quyết.');
+      await page.locator('.dossier-head .badge', { hasText: 'Đã có kết quả' }).waitFor();
+      await act('Trả kết quả', 'Trả kết quả', 'Đã trả kết quả.');
+      await page.locator('.dossier-head .badge', { hasText: 'Đã trả kết quả' }).waitFor();
+      const forms = page.getByRole('region', { name: 'Biểu mẫu in' });
+      assert.deepEqual(await forms.getByRole('link').allTextContents(), [
+        'Mẫu số 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)',
+        'Mẫu số 05 — Phiếu kiểm soát quá trình giải quyết hồ sơ (PDF)',
+      ]);
+      await screenshot(page, 'desk-returned');
+      assert.deepEqual(await axeViolations(page, axe), [], 'axe on the returned dossier');
+      await logout(page);
+    });
+
     test('anyone looks both dossiers up by code and sees no applicant name or ID number', async () => {
       const personal = [DESK_APPLICANT.name, DESK_APPLICANT.cccd, 'Hoàng Văn An', ONLINE_CCCD, '0912345678'];
       await anonymous(page, server.url);
       await page.goto(`${server.url}/tra-cuu/${directCode}`);
       await page.getByRole('heading', { level: 2, name: `Hồ sơ ${directCode}` }).waitFor();
-      await page.locator('.lookup-result .badge', { hasText: 'Đang giải quyết' }).waitFor();
+      await page.locator('.lookup-result .badge', { hasText: 'Đã trả kết quả' }).waitFor();
       await page.getByText('Đăng ký khai sinh', { exact: true }).waitFor();
       const text = (await page.locator('body').textContent()) ?? '';
       for (const item of personal) assert.ok(!text.includes(item), `the lookup shows ${item}`);

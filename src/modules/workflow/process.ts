@@ -118,6 +118,13 @@ const noProcess = () =>
     'The dossier is at no step of an internal process',
   );
 
+/** The step a dossier is at, read outside an action (to show who may take it over). */
+export async function currentStep(db: Executor, d: DossierRow): Promise<Step> {
+  const current = (await store.loadSteps(db, d.id)).map(toStep).find((s) => s.seq === d.current_step_seq);
+  if (!current) throw noProcess();
+  return current;
+}
+
 /** The steps of an accepted dossier and its current one. */
 export async function loadWalk(tx: Tx, d: DossierRow, now: Date): Promise<Walk & { current: Step }> {
   const rows = await store.loadSteps(tx, d.id);

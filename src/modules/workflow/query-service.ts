@@ -9,9 +9,9 @@ import { dossierNotFound } from '../dossiers/transitions';
 import { time } from '../dossiers/views';
 import { ADMIN_ROLES, STAFF_ROLES } from '../identity/roles';
 import { scopePaths, type Principal } from '../identity/rules';
-import { loadCalendars } from './process';
+import { currentStep, loadCalendars } from './process';
 import * as queryStore from './query-store';
-import { urgency } from './rules';
+import { assignActor, urgency } from './rules';
 import * as store from './store';
 import { processView } from './views';
 
@@ -105,6 +105,26 @@ export async function getProcess(db: Db, principal: Principal, code: string) {
     version: d.version,
     currentStepSeq: d.current_step_seq,
     ...(await processView(db, d.id, d.current_step_seq)),
+  };
+}
+
+/**
+ * Whom the unit leader may give the current specialist step to: the unit's active specialists, each
+ * with the open steps they hold (what auto-assignment weighs too).
+ */
+export async function assigneesOf(db: Db, principal: Principal, code: string) {
+  const d = await dossierStore.findDossier(db, code);
+  if (!d) throw dossierNotFound();
+  if (!canView(principal, await dossierStore.visitedAgencyPaths(db, d), d.applicant_user_id)) throw forbidden();
+  const step = await currentStep(db, d);
+  assignActor(principal, step);
+  const officers = await store.candidates(db, step.unitId, step.role);
+  return {
+    code: d.code,
+    version: d.version,
+    step: { seq: step.seq, name: step.name },
+    assigneeId: step.assigneeUserId,
+    officers: officers.map((o) => ({ id: o.userId, fullName: o.fullName, openSteps: o.load ?? 0 })),
   };
 }
 

@@ -7,7 +7,7 @@ import { rolesFor } from '../dossiers/lifecycle';
 import { codeParams } from '../dossiers/schema';
 import { ADMIN_ROLES, STAFF_ROLES } from '../identity/roles';
 import { apologize, pauseForSupplement, resumeAfterSupplement } from './clock-service';
-import { getProcess, getSettings, inboxOf, setSettings, transferList } from './query-service';
+import { assigneesOf, getProcess, getSettings, inboxOf, setSettings, transferList } from './query-service';
 import {
   agencyParams,
   apologyBody,
@@ -82,6 +82,15 @@ export async function workflowRoutes(app: FastifyInstance, opts: { db: Db; confi
       },
     },
     async (request) => setSettings(db, requireUser(request), request.params.agency, request.body),
+  );
+
+  r.get(
+    '/api/dossiers/:code/assignees',
+    {
+      config: { access: rolesFor('assign') },
+      schema: action('Cán bộ có thể được phân công bước hiện tại / Officers the current step may be assigned to'),
+    },
+    async (request) => assigneesOf(db, requireUser(request), request.params.code),
   );
 
   r.post(

@@ -13,7 +13,7 @@ export function stepView(r: StepRow, currentSeq: number | null) {
     seq: r.seq,
     name: r.name,
     agency: { code: r.agency_code, name: r.agency_name },
-    unit: { code: r.unit_code, name: r.unit_name },
+    unit: { id: r.unit_id, code: r.unit_code, name: r.unit_name },
     role: r.role,
     duration: { value: r.duration_value, unit: r.duration_unit },
     assignee: r.assignee_user_id === null ? null : { id: r.assignee_user_id, fullName: r.assignee_name },

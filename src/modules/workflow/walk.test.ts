@@ -202,3 +202,26 @@ test('auto-assignment, set by an administrator, gives a step to the least-loaded
   assert.deepEqual(assigned, [...ids, ids[0]]);
   assert.deepEqual(ok(await put(false)).autoAssign, false);
 });
+
+test('the unit leader sees whom a specialist step may go to, with the open steps each already holds', async () => {
+  const d = await receive();
+  const assignees = (user: string) =>
+    t.app.inject({ url: `/api/dossiers/${d.code}/assignees`, headers: u[user].headers });
+  // The desk's step belongs to the desk unit, not to the leader of VHXH.
+  refused(await assignees('leader'), 403, 'FORBIDDEN');
+  ok(await post(t.app, u.reception.headers, d.code, 'forward', { version: 1 }));
+
+  const before = ok(await assignees('leader'));
+  assert.deepEqual([before.code, before.version, before.step.seq, before.assigneeId], [d.code, 2, 2, null]);
+  const names = before.officers.map((o: { fullName: string }) => o.fullName);
+  assert.equal(names.length, 3);
+  const vhxh1 = before.officers.find((o: { id: number }) => o.id === u['u2001.vhxh1'].id);
+  assert.ok(vhxh1, 'the generated VHXH specialist is a candidate');
+  refused(await assignees('specialist'), 403, 'FORBIDDEN');
+  refused(await assignees('u2002.mc1'), 403, 'FORBIDDEN');
+
+  ok(await post(t.app, u.leader.headers, d.code, 'assign', { version: 2, assignee: vhxh1.id }));
+  const after = ok(await assignees('leader'));
+  assert.equal(after.assigneeId, vhxh1.id);
+  assert.equal(after.officers.find((o: { id: number }) => o.id === vhxh1.id).openSteps, vhxh1.openSteps + 1);
+});

@@ -187,6 +187,9 @@ export function fetchDossier(code: string, signal?: AbortSignal): Promise<Dossie
   return api(path(code), { signal });
 }
 
+/** A printed form (Mẫu 01–05) as an A4 PDF, for a link the browser opens with the session cookie. */
+export const formPdfUrl = (code: string, form: string) => `${path(code)}/forms/${form}.pdf`;
+
 export function fetchReceipt(code: string, signal?: AbortSignal): Promise<Receipt> {
   return api(`${path(code)}/forms/receipt`, { signal });
 }

@@ -12,7 +12,8 @@ export type ProcessStep = {
   seq: number;
   name: string;
   agency: NamedRef;
-  unit: NamedRef;
+  /** The id matches `RoleGrant.unitId`. */
+  unit: NamedRef & { id: number };
   role: StepRole;
   duration: Duration;
   assignee: Person | null;
@@ -70,6 +71,20 @@ export const commentAction = (code: string, action: CommentAction, body: Version
 export type ReasonAction = 'propose-rejection' | 'approve-rejection';
 export const reasonAction = (code: string, action: ReasonAction, body: Versioned & { reason: string }) =>
   api<unknown>(`${path(code)}/${action}`, { method: 'POST', body });
+
+/** The unit's specialists the unit leader may give the current step to, with the open steps each holds. */
+export type Assignees = {
+  code: string;
+  version: number;
+  step: { seq: number; name: string };
+  assigneeId: number | null;
+  officers: { id: number; fullName: string; openSteps: number }[];
+};
+export const fetchAssignees = (code: string, signal?: AbortSignal) =>
+  api<Assignees>(`${path(code)}/assignees`, { signal });
+
+export const assignStep = (code: string, body: Versioned & { assignee: number; comment?: string }) =>
+  api<unknown>(`${path(code)}/assign`, { method: 'POST', body });
 
 export const sendBack = (code: string, body: Versioned & { reason: string; toStep: number }) =>
   api<unknown>(`${path(code)}/send-back`, { method: 'POST', body });

@@ -109,6 +109,7 @@ export const deskEn: typeof deskVi = {
     signHint: '(Signature and full name)',
     created: (code: string) => `Dossier ${code} received.`,
     print: 'Print the receipt',
+    pdf: 'Download the PDF (Form 01)',
     another: 'Receive another dossier',
     openDossier: 'Open the dossier',
   },

@@ -101,6 +101,7 @@ export const deskVi = {
     signHint: '(Ký và ghi rõ họ tên)',
     created: (code: string) => `Đã tiếp nhận hồ sơ ${code}.`,
     print: 'In giấy tiếp nhận',
+    pdf: 'Tải bản PDF (Mẫu số 01)',
     another: 'Tiếp nhận hồ sơ khác',
     openDossier: 'Xem hồ sơ',
   },

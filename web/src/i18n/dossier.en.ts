@@ -79,6 +79,17 @@ export const dossierEn: typeof dossierVi = {
     stepTimeliness: (label: string) => `Step done: ${label.toLowerCase()}`,
     printReceipt: 'Print the receipt',
   },
+  forms: {
+    title: 'Printed forms',
+    none: 'The dossier has no form to print yet.',
+    names: {
+      receipt: 'Form 01 — Receipt and appointment for the result',
+      'supplement-request': 'Form 02 — Request to supplement the dossier',
+      refusal: 'Form 03 — Refusal to accept the dossier',
+      apology: 'Form 04 — Apology and new appointment',
+      'control-sheet': 'Form 05 — Control sheet of the processing',
+    },
+  },
   actions: {
     title: 'Actions',
     serverDecides: 'The system checks your rights and the dossier’s status again when you confirm.',

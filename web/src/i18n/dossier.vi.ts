@@ -78,6 +78,17 @@ export const dossierVi = {
     stepTimeliness: (label: string) => `Bước đã xử lý: ${label.toLowerCase()}`,
     printReceipt: 'In giấy tiếp nhận',
   },
+  forms: {
+    title: 'Biểu mẫu in',
+    none: 'Hồ sơ chưa có biểu mẫu nào để in.',
+    names: {
+      receipt: 'Mẫu số 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
+      'supplement-request': 'Mẫu số 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
+      refusal: 'Mẫu số 03 — Phiếu từ chối tiếp nhận giải quyết hồ sơ',
+      apology: 'Mẫu số 04 — Phiếu xin lỗi và hẹn lại ngày trả kết quả',
+      'control-sheet': 'Mẫu số 05 — Phiếu kiểm soát quá trình giải quyết hồ sơ',
+    },
+  },
   actions: {
     title: 'Thao tác',
     serverDecides: 'Hệ thống sẽ kiểm tra lại quyền và trạng thái hồ sơ khi bạn xác nhận.',

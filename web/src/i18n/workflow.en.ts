@@ -28,6 +28,17 @@ export const workflowEn: typeof workflowVi = {
     timeliness: { early: 'Early', on_time: 'On time', late: 'Late' },
   },
   actions: {
+    assign: {
+      button: 'Assign',
+      title: 'Assign a specialist',
+      message: (step: string) => `Give the step "${step}" to a specialist of the unit.`,
+      officer: 'Specialist',
+      officerOption: (name: string, open: number) => `${name} — ${open} open ${open === 1 ? 'dossier' : 'dossiers'}`,
+      current: 'assigned now',
+      none: 'The unit has no specialist to assign.',
+      confirm: 'Assign',
+      done: 'The step is assigned.',
+    },
     forward: {
       button: 'Forward to the next step',
       title: 'Complete the step and forward',

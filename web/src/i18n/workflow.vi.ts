@@ -27,6 +27,17 @@ export const workflowVi = {
     timeliness: { early: 'Trước hạn', on_time: 'Đúng hạn', late: 'Quá hạn' },
   },
   actions: {
+    assign: {
+      button: 'Phân công xử lý',
+      title: 'Phân công chuyên viên xử lý',
+      message: (step: string) => `Giao bước "${step}" cho một chuyên viên của đơn vị.`,
+      officer: 'Chuyên viên',
+      officerOption: (name: string, open: number) => `${name} — đang xử lý ${open} hồ sơ`,
+      current: 'đang được giao',
+      none: 'Đơn vị chưa có chuyên viên nào để phân công.',
+      confirm: 'Phân công',
+      done: 'Đã phân công xử lý.',
+    },
     forward: {
       button: 'Chuyển bước tiếp theo',
       title: 'Hoàn thành bước và chuyển tiếp',

@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/i18n';
 import { hasAnyRole, useSession } from '../../session/session';
 import { useAsync } from '../../lib/useAsync';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { fetchReceipt } from '../../api/dossiers';
+import { fetchReceipt, formPdfUrl } from '../../api/dossiers';
 import { ErrorMessage, Loading, Notice } from '../../components/Status';
 import { paths } from '../../paths';
 import { ReceiptSheet } from './ReceiptSheet';
@@ -43,6 +43,9 @@ export function ReceiptPage() {
           >
             {s.print}
           </button>
+          <a className="btn btn-secondary" href={formPdfUrl(code, 'receipt')}>
+            {s.pdf}
+          </a>
           {hasAnyRole(user, ['reception']) && (
             <Link className="btn btn-secondary" to={paths.deskIntake}>
               {s.another}

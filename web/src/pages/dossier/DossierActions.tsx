@@ -10,6 +10,7 @@ import { CommentDialog, ReasonDialog } from './SimpleDialogs';
 import { SupplementDialog } from './SupplementDialog';
 import { ResubmitDialog } from './ResubmitDialog';
 import { SendBackDialog } from './SendBackDialog';
+import { AssignDialog } from './AssignDialog';
 
 export type DossierAction = LifecycleAction | StepAction;
 
@@ -30,7 +31,14 @@ const DANGER: ReadonlySet<DossierAction> = new Set([
   'approve_rejection',
   'send_back',
 ]);
-const PRIMARY: ReadonlySet<DossierAction> = new Set(['accept', 'forward', 'approve', 'result_ready', 'return']);
+const PRIMARY: ReadonlySet<DossierAction> = new Set([
+  'accept',
+  'assign',
+  'forward',
+  'approve',
+  'result_ready',
+  'return',
+]);
 
 /** The buttons of the actions the viewer may take now, each opening its confirmation. */
 export function DossierActions({ dossier, steps, actions, asStaff, onDone, onStale }: Props) {
@@ -46,6 +54,7 @@ export function DossierActions({ dossier, steps, actions, asStaff, onDone, onSta
     resume: w.resume.button,
     return: w.return.button,
     withdraw: s.withdraw.button,
+    assign: w.assign.button,
     forward: w.forward.button,
     approve: w.approve.button,
     result_ready: w.result_ready.button,
@@ -95,6 +104,7 @@ export function DossierActions({ dossier, steps, actions, asStaff, onDone, onSta
       {open === 'resubmit' && <ResubmitDialog mode={mode} {...common} />}
       {open === 'resume' && <ResubmitDialog mode={mode} resume {...common} />}
       {open === 'send_back' && <SendBackDialog steps={steps} {...common} />}
+      {open === 'assign' && <AssignDialog {...common} />}
     </section>
   );
 }

@@ -13,7 +13,15 @@ import { ErrorMessage, Loading } from '../../components/Status';
 import { paths } from '../../paths';
 import { availableActions, isStaffOver } from './access';
 import { DossierActions, type DossierAction } from './DossierActions';
-import { ApplicantSection, ComponentsSection, Fact, FeesSection, FilesSection, Section } from './DossierSections';
+import {
+  ApplicantSection,
+  ComponentsSection,
+  Fact,
+  FeesSection,
+  FilesSection,
+  PrintedFormsSection,
+  Section,
+} from './DossierSections';
 import { HistoryTable } from './HistoryTable';
 import { ProcessSection } from './ProcessSection';
 import { stepActions } from './stepAccess';
@@ -97,6 +105,7 @@ export function DossierPage() {
           <ComponentsSection d={d} />
           <FeesSection d={d} />
           <FilesSection d={d} />
+          <PrintedFormsSection d={d} />
           <Section id="history" title={t.dossier.page.history}>
             <HistoryTable events={d.history} />
           </Section>

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n';
-import { fileUrl, type Dossier, type FileMeta } from '../../api/dossiers';
+import { fileUrl, formPdfUrl, type Dossier, type FileMeta } from '../../api/dossiers';
 import { formatDateTime } from '../../lib/datetime';
 import { DataTable } from '../../components/DataTable';
 import { FeeTable } from './FeeTable';
 import { formatFileSize } from './fileSize';
+import { printableForms } from './printableForms';
 
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
@@ -106,6 +107,28 @@ export function FeesSection({ d }: { d: Dossier }) {
   return (
     <Section id="fees" title={t.dossier.page.fees}>
       <FeeTable fees={d.fees} caption={t.dossier.page.fees} />
+    </Section>
+  );
+}
+
+/** Links to the forms the dossier has been issued, each as the server's A4 PDF. */
+export function PrintedFormsSection({ d }: { d: Dossier }) {
+  const { t } = useI18n();
+  const s = t.dossier.forms;
+  const forms = printableForms(d.history);
+  return (
+    <Section id="printed-forms" title={s.title}>
+      {forms.length === 0 ? (
+        <p>{s.none}</p>
+      ) : (
+        <ul className="printed-forms">
+          {forms.map((form) => (
+            <li key={form}>
+              <a href={formPdfUrl(d.code, form)}>{s.names[form]} (PDF)</a>
+            </li>
+          ))}
+        </ul>
+      )}
     </Section>
   );
 }

@@ -5,17 +5,17 @@ import type { ProcessStep, StepRole } from '../../api/workflow';
 import { stepActions, type Officer } from './stepAccess';
 
 const TREE: Agency[] = [{ code: 'HL', name: 'HL', level: 'commune', parentCode: null }];
-const officer = (id: number, role: RoleCode): Officer => ({
+const officer = (id: number, role: RoleCode, unitId = 1): Officer => ({
   id,
   username: `u${id}`,
   fullName: `U${id}`,
-  roles: [{ role, roleName: role, roleNameEn: role, agency: 'HL', unitId: 1 }],
+  roles: [{ role, roleName: role, roleNameEn: role, agency: 'HL', unitId }],
 });
 const step = (seq: number, role: StepRole, current: number, assignee: number | null = null): ProcessStep => ({
   seq,
   name: `B${seq}`,
   agency: { code: 'HL', name: 'HL' },
-  unit: { code: 'U', name: 'U' },
+  unit: { id: 1, code: 'U', name: 'U' },
   role,
   duration: { value: 1, unit: 'working_hours' },
   assignee: assignee === null ? null : { id: assignee, fullName: 'A' },
@@ -49,4 +49,12 @@ test('the leader at the last step gives the result, or signs a proposed rejectio
   assert.deepEqual(stepActions(leader, 'in_progress', plan(3), TREE), ['result_ready', 'send_back']);
   assert.deepEqual(stepActions(leader, 'rejection_proposed', plan(3), TREE), ['approve_rejection', 'send_back']);
   assert.deepEqual(stepActions(leader, 'paused', plan(3), TREE), []);
+});
+
+test('the leader of the step’s unit assigns a specialist step, or gives it to someone else; no other leader does', () => {
+  assert.deepEqual(stepActions(officer(5, 'unit_leader'), 'in_progress', plan(2, null), TREE), ['assign']);
+  assert.deepEqual(stepActions(officer(5, 'unit_leader'), 'in_progress', plan(2), TREE), ['assign']);
+  assert.deepEqual(stepActions(officer(6, 'unit_leader', 2), 'in_progress', plan(2, null), TREE), []);
+  assert.deepEqual(stepActions(officer(5, 'unit_leader'), 'paused', plan(2, null), TREE), []);
+  assert.deepEqual(stepActions(officer(5, 'unit_leader'), 'in_progress', plan(1), TREE), []);
 });

@@ -4,7 +4,7 @@ import type { ProcessStep } from '../../api/workflow';
 import { hasRoleOver } from './access';
 
 export type StepAction =
-  'forward' | 'approve' | 'result_ready' | 'propose_rejection' | 'approve_rejection' | 'pause' | 'send_back';
+  'assign' | 'forward' | 'approve' | 'result_ready' | 'propose_rejection' | 'approve_rejection' | 'pause' | 'send_back';
 
 /** The session's user as the server sends it: with the id that step assignments name. */
 export type Officer = User & { id?: number };
@@ -20,6 +20,14 @@ export function holdsStep(user: Officer | null, step: ProcessStep, agencies: rea
   return step.role !== 'specialist' || (step.assignee !== null && step.assignee.id === user?.id);
 }
 
+/** The leader of a specialist step's unit gives it to one of the unit's specialists (or to another). */
+function assigns(user: Officer | null, step: ProcessStep): boolean {
+  return (
+    step.role === 'specialist' &&
+    !!user?.roles.some((g) => g.role === 'unit_leader' && g.unitId === step.unit.id && g.agency === step.agency.code)
+  );
+}
+
 /**
  * The walk through the internal process (src/modules/workflow) from the current step: forward a desk
  * or specialist step, sign a leader's, the result at the last step; a specialist may propose to
@@ -33,7 +41,8 @@ export function stepActions(
   agencies: readonly Agency[],
 ): StepAction[] {
   const current = steps.find((s) => s.current);
-  if (!current || !holdsStep(user, current, agencies)) return [];
+  if (!current) return [];
+  if (!holdsStep(user, current, agencies)) return status === 'in_progress' && assigns(user, current) ? ['assign'] : [];
   const leader = LEADERS.includes(current.role);
   const backward: StepAction[] = steps.some((s) => s.seq < current.seq) ? ['send_back'] : [];
   if (status === 'rejection_proposed') return leader ? ['approve_rejection', ...backward] : [];
