@@ -1,13 +1,14 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import {
-  axeScript,
+  axeViolations,
   browserUnavailable,
+  checkNarrow,
   ensureWebBuilt,
-  hasHorizontalScroll,
   launchBrowser,
+  logIn,
+  logOut,
   screenshot,
   startServer,
   type RunningServer,
@@ -16,20 +17,6 @@ import {
 
 const TIMEOUT = 20_000;
 const WARD = '000.20.02.H40'; // UBND phường Bãi Cháy
-
-async function logIn(page: Page, url: string, username: string, password = 'demo1234'): Promise<void> {
-  await page.goto(`${url}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  // The login page returns to the page the session ended on, or to the staff page.
-  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-}
-
-async function logOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Đăng xuất' }).click();
-  await page.getByRole('link', { name: 'Đăng nhập' }).waitFor();
-}
 
 /** What names the focused element: a tree item's agency name, a button's label. */
 function focusedName(page: Page): Promise<string> {
@@ -287,51 +274,30 @@ describe('the administration area in a real browser', { skip: browserUnavailable
   });
 
   test('at 360 px the user list and the editor need no horizontal scrolling', async () => {
-    await page.setViewportSize({ width: 360, height: 780 });
-    for (const [name, path, ready] of [
+    await checkNarrow(page, server.url, [
       ['admin-users-360', '/admin/users?q=nguyen', '.data-table'],
       ['admin-editor-360', '/admin/procedures/1.001193/edit', '.step-card'],
-    ]) {
-      await page.goto(`${server.url}${path}`);
-      await page.locator(ready).first().waitFor();
-      await screenshot(page, name);
-      assert.equal(await hasHorizontalScroll(page), false, `${path} scrolls sideways at 360 px`);
-    }
-    await page.setViewportSize({ width: 1280, height: 720 });
+    ]);
   });
 
-  test(
-    'axe-core finds no serious or critical violations on the admin pages',
-    { skip: axeScript() ? false : 'axe-core is not installed' },
-    async () => {
-      const source = readFileSync(axeScript()!, 'utf8');
-      const pages = [
-        ['/admin', 'main h1'],
-        [`/admin/agencies?agency=${WARD}`, '.data-table'],
-        ['/admin/users', '.data-table'],
-        [userPath, '.data-table'],
-        ['/admin/users/new', 'form'],
-        ['/admin/procedures', '.data-table'],
-        ['/admin/procedures/1.001193', '.data-table'],
-        ['/admin/procedures/1.001193/edit', '.step-card'],
-        ['/admin/procedures/import', 'form'],
-      ];
-      for (const [path, ready] of pages) {
-        await page.goto(`${server.url}${path}`);
-        await page.locator(ready).first().waitFor();
-        await page.addScriptTag({ content: source });
-        const violations = await page.evaluate(async () => {
-          type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
-          type Axe = { run: () => Promise<Result> };
-          const axe = (window as unknown as { axe: Axe }).axe;
-          const result = await axe.run();
-          return result.violations.map((v) => `${v.impact} ${v.id} ${v.nodes[0]?.target.join(' ')}`);
-        });
-        const severe = violations.filter((v) => v.startsWith('serious') || v.startsWith('critical'));
-        assert.deepEqual(severe, [], `axe violations on ${path}: ${violations.join('; ')}`);
-      }
-    },
-  );
+  test('axe-core finds no serious or critical violations on the admin pages', async () => {
+    const pages = [
+      ['/admin', 'main h1'],
+      [`/admin/agencies?agency=${WARD}`, '.data-table'],
+      ['/admin/users', '.data-table'],
+      [userPath, '.data-table'],
+      ['/admin/users/new', 'form'],
+      ['/admin/procedures', '.data-table'],
+      ['/admin/procedures/1.001193', '.data-table'],
+      ['/admin/procedures/1.001193/edit', '.step-card'],
+      ['/admin/procedures/import', 'form'],
+    ];
+    for (const [path, ready] of pages) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator(ready).first().waitFor();
+      assert.deepEqual(await axeViolations(page), [], `axe violations on ${path}`);
+    }
+  });
 
   test('an inspector reads the area without changing anything; a reception officer is kept out', async () => {
     await logOut(page);

@@ -1,14 +1,15 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import {
-  axeScript,
+  axeViolations,
   browserUnavailable,
   ensureWebBuilt,
   hasHorizontalScroll,
   launchBrowser,
+  logOut,
+  submitLogin,
   screenshot,
   startServer,
   type RunningServer,
@@ -28,22 +29,11 @@ const PNG = Buffer.from(
   'hex',
 );
 
-async function login(page: Page, username: string): Promise<void> {
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('demo1234');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
-
 /** A visitor without a session, whatever the test before left behind. */
 async function anonymous(page: Page, url: string): Promise<void> {
   await page.context().clearCookies();
   await page.goto(url);
   await page.evaluate(() => localStorage.clear());
-}
-
-async function logout(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Đăng xuất' }).click();
-  await page.getByRole('link', { name: 'Đăng nhập' }).waitFor();
 }
 
 /** What has keyboard focus: its accessible label when it has one, else its text. */
@@ -56,18 +46,6 @@ function focused(page: Page): Promise<string> {
   });
 }
 
-/** Serious and critical axe-core violations on the page as it is now, one line per element. */
-async function axeViolations(page: Page, source: string): Promise<string[]> {
-  await page.addScriptTag({ content: source });
-  return page.evaluate(async () => {
-    type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
-    const axe = (window as unknown as { axe: { run: () => Promise<Result> } }).axe;
-    return (await axe.run()).violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')}`));
-  });
-}
-
 describe(
   'reception desk, online submission and public lookup in a real browser',
   { skip: browserUnavailable() ?? false },
@@ -75,7 +53,6 @@ describe(
     let server: RunningServer;
     let browser: TestBrowser;
     let page: Page;
-    let axe = '';
     let procedure = '';
     let directCode = '';
     let onlineCode = '';
@@ -86,9 +63,6 @@ describe(
       browser = await launchBrowser();
       page = browser.page;
       page.setDefaultTimeout(TIMEOUT);
-      const script = axeScript();
-      assert.ok(script, 'axe-core is a dev dependency');
-      axe = readFileSync(script, 'utf8');
       const found = await fetch(`${server.url}/api/procedures?q=dang+ky+khai+sinh&pageSize=1`).then((r) => r.json());
       procedure = (found as { items: { code: string; name: string }[] }).items[0].code;
     });
@@ -104,7 +78,7 @@ describe(
 
     test('a reception officer takes in a direct "Đăng ký khai sinh" with the keyboard alone and gets the receipt', async (t) => {
       await page.goto(`${server.url}/login`);
-      await login(page, 'reception');
+      await submitLogin(page, 'reception');
       await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
       await page.getByRole('link', { name: 'Tiếp nhận hồ sơ' }).click();
       await page.getByRole('link', { name: 'Tiếp nhận hồ sơ trực tiếp' }).click();
@@ -172,8 +146,8 @@ describe(
 
       await page.goto(`${server.url}/desk/new`);
       await page.getByRole('combobox', { name: /Thủ tục hành chính/ }).waitFor();
-      assert.deepEqual(await axeViolations(page, axe), [], 'axe on the intake page');
-      await logout(page);
+      assert.deepEqual(await axeViolations(page), [], 'axe on the intake page');
+      await logOut(page);
     });
 
     test('a citizen submits "Đăng ký khai sinh" online from the procedure page and gets a code', async () => {
@@ -181,7 +155,7 @@ describe(
       await page.goto(`${server.url}/procedures/${encodeURIComponent(procedure)}`);
       await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
       await page.waitForURL(/\/login$/);
-      await login(page, 'congdan');
+      await submitLogin(page, 'congdan');
       await page.getByRole('heading', { level: 1, name: 'Nộp hồ sơ trực tuyến' }).waitFor();
       assert.equal(await page.getByLabel('Họ và tên').inputValue(), 'Hoàng Văn An', 'prefilled from the account');
       await page.getByLabel('Nơi nộp hồ sơ').selectOption({ label: HA_LONG });
@@ -221,18 +195,18 @@ describe(
         .getByText('Chờ tiếp nhận')
         .waitFor();
       await screenshot(page, 'citizen-my-dossiers');
-      await logout(page);
+      await logOut(page);
     });
 
     test('the desk finds the online dossier in its queue, checks it and accepts it', async () => {
       await anonymous(page, server.url);
       await page.goto(`${server.url}/login`);
-      await login(page, 'reception');
+      await submitLogin(page, 'reception');
       await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
       await page.getByRole('link', { name: 'Tiếp nhận hồ sơ' }).click();
       await page.getByRole('heading', { level: 2, name: '1 hồ sơ đang chờ tiếp nhận' }).waitFor();
       await screenshot(page, 'desk-queue');
-      assert.deepEqual(await axeViolations(page, axe), [], 'axe on the desk queue');
+      assert.deepEqual(await axeViolations(page), [], 'axe on the desk queue');
 
       await page.getByRole('link', { name: `Kiểm tra hồ sơ ${onlineCode}` }).click();
       await page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
@@ -245,7 +219,7 @@ describe(
         'Rút hồ sơ',
       ]);
       await screenshot(page, 'desk-check');
-      assert.deepEqual(await axeViolations(page, axe), [], 'axe on the dossier page');
+      assert.deepEqual(await axeViolations(page), [], 'axe on the dossier page');
 
       await actions.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: 'Tiếp nhận hồ sơ trực tuyến' });
@@ -259,13 +233,13 @@ describe(
 
       await page.getByRole('link', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
       await page.getByText('Không có hồ sơ nào đang chờ tiếp nhận.').waitFor();
-      await logout(page);
+      await logOut(page);
     });
 
     test('the desk finds its steps in its inbox and forwards the direct dossier to the next unit', async () => {
       await anonymous(page, server.url);
       await page.goto(`${server.url}/login`);
-      await login(page, 'reception');
+      await submitLogin(page, 'reception');
       await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
       await page.getByRole('link', { name: 'Hồ sơ cần xử lý' }).click();
       await page.getByRole('heading', { level: 2, name: '2 hồ sơ cần xử lý' }).waitFor();
@@ -284,7 +258,7 @@ describe(
       await process.locator('.step-current', { hasText: /^2\. / }).waitFor();
       await page.getByText('Chuyển đến: Phòng Văn hóa - Xã hội - UBND phường Hạ Long').waitFor();
       await screenshot(page, 'desk-forwarded');
-      await logout(page);
+      await logOut(page);
     });
 
     test('the unit leader assigns the step, the specialist forwards it, the leader signs, the desk returns the result', async () => {
@@ -298,7 +272,7 @@ describe(
       const openFromInbox = async (username: string) => {
         await anonymous(page, server.url);
         await page.goto(`${server.url}/login`);
-        await login(page, username);
+        await submitLogin(page, username);
         await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
         await page.getByRole('link', { name: 'Hồ sơ cần xử lý' }).click();
         await page.getByRole('link', { name: directCode }).click();
@@ -312,22 +286,22 @@ describe(
       const option = await officer.locator('option', { hasText: 'Lê Văn Minh' }).getAttribute('value');
       await officer.selectOption(option ?? '');
       await screenshot(page, 'leader-assign', { fullPage: false });
-      assert.deepEqual(await axeViolations(page, axe), [], 'axe on the assign dialog');
+      assert.deepEqual(await axeViolations(page), [], 'axe on the assign dialog');
       await dialog.getByRole('button', { name: 'Phân công', exact: true }).click();
       await page.getByRole('status').filter({ hasText: 'Đã phân công xử lý.' }).waitFor();
       await process.getByRole('cell', { name: 'Lê Văn Minh' }).waitFor();
-      await logout(page);
+      await logOut(page);
 
       await openFromInbox('specialist');
       await act('Chuyển bước tiếp theo', 'Chuyển bước tiếp theo', 'Đã chuyển hồ sơ sang bước tiếp theo.');
       await process.locator('.step-current', { hasText: /^3\. / }).waitFor();
-      await logout(page);
+      await logOut(page);
 
       await openFromInbox('leader');
       await act('Phê duyệt', 'Phê duyệt', 'Đã phê duyệt hồ sơ.');
       await process.locator('.step-current', { hasText: /^4\. / }).waitFor();
       await screenshot(page, 'leader-approved');
-      await logout(page);
+      await logOut(page);
 
       await openFromInbox('reception');
       await act('Có kết quả', 'Xác nhận có kết quả', 'Đã ghi nhận có kết quả giải quyết.');
@@ -340,8 +314,8 @@ describe(
         'Mẫu số 05 — Phiếu kiểm soát quá trình giải quyết hồ sơ (PDF)',
       ]);
       await screenshot(page, 'desk-returned');
-      assert.deepEqual(await axeViolations(page, axe), [], 'axe on the returned dossier');
-      await logout(page);
+      assert.deepEqual(await axeViolations(page), [], 'axe on the returned dossier');
+      await logOut(page);
     });
 
     test('anyone looks both dossiers up by code and sees no applicant name or ID number', async () => {
@@ -354,7 +328,7 @@ describe(
       const text = (await page.locator('body').textContent()) ?? '';
       for (const item of personal) assert.ok(!text.includes(item), `the lookup shows ${item}`);
       await screenshot(page, 'lookup-direct');
-      assert.deepEqual(await axeViolations(page, axe), [], 'axe on the lookup page');
+      assert.deepEqual(await axeViolations(page), [], 'axe on the lookup page');
 
       await page.getByRole('link', { name: 'Tra cứu hồ sơ' }).click();
       await page.getByLabel('Mã hồ sơ').fill(onlineCode);

@@ -5,7 +5,7 @@
  * gives the same isolation as test/harness.ts's fresh schema without touching the shared server.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -180,8 +180,53 @@ export function hasHorizontalScroll(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
 
-/** axe-core's script when it is installed; it is not a dependency, so accessibility scans are optional. */
-export function axeScript(): string | null {
-  const path = join(ROOT, 'node_modules/axe-core/axe.min.js');
-  return existsSync(path) ? path : null;
+let axeSource: string | undefined;
+const SEVERE = ['serious', 'critical'];
+
+/**
+ * axe-core's violations on the page as it is now, one line per element (impact, rule, target): the
+ * serious and critical ones, or those of every impact listed.
+ */
+export async function axeViolations(page: Page, impacts: readonly string[] = SEVERE): Promise<string[]> {
+  axeSource ??= readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: axeSource });
+  const found = await page.evaluate(async () => {
+    type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+    const axe = (window as unknown as { axe: { run: () => Promise<Result> } }).axe;
+    return (await axe.run()).violations.flatMap((v) =>
+      v.nodes.map((n) => ({ impact: v.impact ?? '', line: `${v.impact} ${v.id} ${n.target.join(' ')}` })),
+    );
+  });
+  return found.filter((v) => impacts.includes(v.impact)).map((v) => v.line);
+}
+
+/** Fills in and sends the login form the page shows. */
+export async function submitLogin(page: Page, username: string, password = 'demo1234'): Promise<void> {
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}
+
+/** Logs in from the login page; it returns to the page the session ended on, or to the staff page. */
+export async function logIn(page: Page, baseUrl: string, username: string, password = 'demo1234'): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await submitLogin(page, username, password);
+  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
+}
+
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await page.getByRole('link', { name: 'Đăng nhập' }).waitFor();
+}
+
+/** Each page at 360 px wide (a small phone): a screenshot, and no sideways scrolling. */
+export async function checkNarrow(page: Page, baseUrl: string, pages: readonly [string, string, string][]) {
+  await page.setViewportSize({ width: 360, height: 780 });
+  for (const [name, path, ready] of pages) {
+    await page.goto(`${baseUrl}${path}`);
+    await page.locator(ready).first().waitFor();
+    await screenshot(page, name);
+    if (await hasHorizontalScroll(page)) throw new Error(`${path} scrolls sideways at 360 px`);
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
 }
