@@ -177,7 +177,10 @@ function checkResends(requests: Request[], outcomes: Outcome[], resent: Resent[]
     if (after.status !== 201) violations.push(`${key}: resend answered ${after.status} ${after.body}`);
     if (before.kind === 'acknowledged' && !(after.replayed && after.code === before.code)) {
       missing++;
-      violations.push(`${key}: acknowledged as ${before.code} before the crash, resend gave a new ${after.code}`);
+      const answer = after.replayed
+        ? `replayed ${after.code}`
+        : `${after.status} ${after.code ?? after.body}, no replay`;
+      violations.push(`${key}: acknowledged as ${before.code} before the crash, resend answered ${answer}`);
     }
   });
   const codes = new Set(resent.map((r) => r.code));
