@@ -318,6 +318,24 @@ describe(
       await logOut(page);
     });
 
+    test('the citizen finds the acceptance among their notifications and marks it read', async () => {
+      await anonymous(page, server.url);
+      await page.goto(`${server.url}/login`);
+      await submitLogin(page, 'congdan');
+      const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+      await nav.getByRole('link', { name: /^Thông báo.*chưa đọc/ }).click();
+      await page.getByRole('heading', { level: 1, name: 'Thông báo' }).waitFor();
+      const item = page.getByRole('listitem').filter({ hasText: `Hồ sơ ${onlineCode}` });
+      await item.getByRole('heading', { name: /đã được tiếp nhận/ }).waitFor();
+      await item.getByRole('link', { name: onlineCode }).waitFor();
+      await screenshot(page, 'citizen-notifications');
+      assert.deepEqual(await axeViolations(page), [], 'axe on the notifications page');
+      await page.getByRole('button', { name: 'Đánh dấu tất cả đã đọc' }).click();
+      await nav.getByRole('link', { name: 'Thông báo', exact: true }).waitFor();
+      assert.equal(await item.getByText('Chưa đọc').count(), 0);
+      await logOut(page);
+    });
+
     test('anyone looks both dossiers up by code and sees no applicant name or ID number', async () => {
       const personal = [DESK_APPLICANT.name, DESK_APPLICANT.cccd, 'Hoàng Văn An', ONLINE_CCCD, '0912345678'];
       await anonymous(page, server.url);

@@ -14,6 +14,7 @@ export const paths = {
   submitOnline: (procedure: string) => `/procedures/${encodeURIComponent(procedure)}/submit`,
   submitOnlinePattern: '/procedures/:code/submit',
   myDossiers: '/my-dossiers',
+  notifications: '/notifications',
   desk: '/desk',
   deskIntake: '/desk/new',
   inbox: '/inbox',

@@ -6,10 +6,12 @@ import { ADMIN_AREA_ROLES } from '../pages/admin/access';
 import { paths } from '../paths';
 import { Emblem } from './Emblem';
 import { DossierNavLinks } from '../pages/dossier/NavLinks';
+import { UnreadCountProvider, useUnreadCount } from '../pages/notifications/unread';
 
 function Header() {
   const { t, lang, setLang } = useI18n();
   const { user, logout } = useSession();
+  const { unread } = useUnreadCount();
   const navigate = useNavigate();
   const other = lang === 'vi' ? 'en' : 'vi';
 
@@ -62,6 +64,19 @@ function Header() {
           <ul className="nav-links nav-account" aria-label={t.nav.userMenu}>
             {user ? (
               <>
+                <li>
+                  <NavLink to={paths.notifications}>
+                    {t.notifications.nav}
+                    {unread > 0 && (
+                      <>
+                        <span className="count-badge" aria-hidden="true">
+                          {unread}
+                        </span>
+                        <span className="visually-hidden">({t.notifications.unreadBadge(unread)})</span>
+                      </>
+                    )}
+                  </NavLink>
+                </li>
                 <li>
                   <NavLink to={paths.staff} end>
                     {user.fullName}
@@ -129,10 +144,12 @@ export function Layout() {
       <a className="skip-link" href="#main">
         {t.site.skipToContent}
       </a>
-      <Header />
-      <main id="main" ref={main} tabIndex={-1} className="container site-main">
-        <Outlet />
-      </main>
+      <UnreadCountProvider>
+        <Header />
+        <main id="main" ref={main} tabIndex={-1} className="container site-main">
+          <Outlet />
+        </main>
+      </UnreadCountProvider>
       <Footer />
     </>
   );

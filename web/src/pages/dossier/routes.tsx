@@ -13,6 +13,7 @@ import { STAFF_ROLES, STEP_ROLES } from './access';
 import { DossierPage } from './DossierPage';
 import { DossierSearchPage } from './DossierSearchPage';
 import { InboxPage } from './InboxPage';
+import { NotificationsPage } from '../notifications/NotificationsPage';
 import { RoleGate } from './RoleGate';
 
 const signedIn = (page: ReactNode, roles?: readonly RoleCode[]) => (
@@ -29,6 +30,7 @@ export const dossierRoutes = (
     <Route path={paths.desk} element={signedIn(<DeskQueuePage />, ['reception'])} />
     <Route path={paths.deskIntake} element={signedIn(<IntakePage />, ['reception'])} />
     <Route path={paths.inbox} element={signedIn(<InboxPage />, STEP_ROLES)} />
+    <Route path={paths.notifications} element={signedIn(<NotificationsPage />)} />
     <Route path={paths.dossiers} element={signedIn(<DossierSearchPage />, STAFF_ROLES)} />
     <Route path={paths.dossierPattern} element={signedIn(<DossierPage />)} />
     <Route path={paths.receiptPattern} element={signedIn(<ReceiptPage />)} />
