@@ -18,6 +18,7 @@ export const paths = {
   desk: '/desk',
   deskIntake: '/desk/new',
   inbox: '/inbox',
+  transfers: '/transfers',
   dossiers: '/dossiers',
   dossier: (code: string) => `/dossiers/${encodeURIComponent(code)}`,
   dossierPattern: '/dossiers/:code',

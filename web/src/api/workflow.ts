@@ -50,6 +50,30 @@ export type InboxItem = {
 
 export type InboxPage = { items: InboxItem[]; total: number; page: number; pageSize: number };
 
+/** A liên thông hand-over: from one agency to another, with the receiving side's due time and result. */
+export type Transfer = {
+  code: string;
+  version: number;
+  status: DossierStatus;
+  procedure: NamedRef;
+  from: NamedRef;
+  to: NamedRef;
+  fromStep: number;
+  toStep: number;
+  sentAt: string;
+  dueAt: string | null;
+  completedAt: string | null;
+  timeliness: Timeliness | null;
+};
+export type TransferQuery = { direction: 'in' | 'out'; status?: 'open' | 'completed'; page: number; pageSize: number };
+
+export function fetchTransfers(
+  query: TransferQuery,
+  signal?: AbortSignal,
+): Promise<{ items: Transfer[]; total: number; page: number; pageSize: number }> {
+  return api('/api/workflow/transfers', { query, signal });
+}
+
 const path = (code: string) => `/api/dossiers/${encodeURIComponent(code)}`;
 
 export function fetchInbox(query: { page: number; pageSize: number }, signal?: AbortSignal): Promise<InboxPage> {

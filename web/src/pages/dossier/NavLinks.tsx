@@ -24,9 +24,14 @@ export function DossierNavLinks() {
         </li>
       )}
       {hasAnyRole(user, STAFF_ROLES) && (
-        <li>
-          <NavLink to={paths.dossiers}>{t.dossier.search.nav}</NavLink>
-        </li>
+        <>
+          <li>
+            <NavLink to={paths.transfers}>{t.workflow.transfers.nav}</NavLink>
+          </li>
+          <li>
+            <NavLink to={paths.dossiers}>{t.dossier.search.nav}</NavLink>
+          </li>
+        </>
       )}
       {hasAnyRole(user, ['citizen']) && (
         <li>

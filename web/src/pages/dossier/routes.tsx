@@ -13,6 +13,7 @@ import { STAFF_ROLES, STEP_ROLES } from './access';
 import { DossierPage } from './DossierPage';
 import { DossierSearchPage } from './DossierSearchPage';
 import { InboxPage } from './InboxPage';
+import { TransfersPage } from './TransfersPage';
 import { NotificationsPage } from '../notifications/NotificationsPage';
 import { RoleGate } from './RoleGate';
 
@@ -30,6 +31,7 @@ export const dossierRoutes = (
     <Route path={paths.desk} element={signedIn(<DeskQueuePage />, ['reception'])} />
     <Route path={paths.deskIntake} element={signedIn(<IntakePage />, ['reception'])} />
     <Route path={paths.inbox} element={signedIn(<InboxPage />, STEP_ROLES)} />
+    <Route path={paths.transfers} element={signedIn(<TransfersPage />, STAFF_ROLES)} />
     <Route path={paths.notifications} element={signedIn(<NotificationsPage />)} />
     <Route path={paths.dossiers} element={signedIn(<DossierSearchPage />, STAFF_ROLES)} />
     <Route path={paths.dossierPattern} element={signedIn(<DossierPage />)} />
