@@ -15,7 +15,8 @@ function printImportReport(r: ImportReport): void {
   }
 }
 
-export function registerDataCommands(program: Command, database: () => Promise<DbHandle>): void {
+/** `seed` and `import procedures`; answers the `import` command for the other importers. */
+export function registerDataCommands(program: Command, database: () => Promise<DbHandle>): Command {
   program
     .command('seed')
     .description('Load the demo province into an empty database / Nạp dữ liệu mẫu vào cơ sở dữ liệu trống')
@@ -40,4 +41,5 @@ export function registerDataCommands(program: Command, database: () => Promise<D
       printImportReport(report);
       if (report.rejected.length > 0) process.exitCode = 2;
     });
+  return imports;
 }

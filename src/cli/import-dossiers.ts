@@ -55,9 +55,9 @@ export function summaryLines(report: ImportReport): string[] {
   ];
 }
 
-export function registerImportCommands(program: Command, database: () => Promise<DbHandle>): void {
-  const group = program.command('import').description('Nhập dữ liệu / Import data');
-  group
+/** `import dossiers <file>`, under the `import` command that data.ts creates. */
+export function registerImportCommands(imports: Command, database: () => Promise<DbHandle>): void {
+  imports
     .command('dossiers <file>')
     .description(
       'Nhập hồ sơ lịch sử từ tệp NDJSON (docs/statistics.md) / Import historical dossiers from an NDJSON file',

@@ -5,6 +5,7 @@ import { migrateToLatest } from '../db/migrate';
 import { registerUserCommands } from './users';
 import { registerDataCommands } from './data';
 import { registerImportCommands } from './import-dossiers';
+import { registerJobCommands } from './jobs';
 
 /** `npm run cli -- <command>`: each command is a thin call into a module's service. */
 const program = new Command()
@@ -34,9 +35,10 @@ program
     console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
   });
 
-registerDataCommands(program, database);
+const imports = registerDataCommands(program, database);
 registerUserCommands(program, database);
-registerImportCommands(program, database);
+registerImportCommands(imports, database);
+registerJobCommands(program, database);
 
 try {
   await program.parseAsync(process.argv);
