@@ -15,8 +15,8 @@ test('the CLI lists every command, the importers under one `import`', () => {
   }
   const imports = cli('import', '--help');
   assert.equal(imports.status, 0, imports.stderr);
-  assert.match(imports.stdout, /^  procedures /m);
-  assert.match(imports.stdout, /^  dossiers /m);
+  assert.match(imports.stdout, /^ {2}procedures /m);
+  assert.match(imports.stdout, /^ {2}dossiers /m);
 });
 
 test('a bad option value is a clear error and a non-zero exit, before any database is opened', () => {
