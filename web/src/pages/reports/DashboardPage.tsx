@@ -64,6 +64,7 @@ export function DashboardPage() {
         </div>
       )}
 
+      {trend.loading && !trend.data && <Loading />}
       {trend.error !== null && !trend.loading && <ErrorMessage error={trend.error} onRetry={trend.reload} />}
       {trend.data && trend.error === null && <TrendChart months={trend.data.months} filters={base} />}
 
