@@ -93,6 +93,7 @@ export const reportsEn: typeof reportsVi = {
     caption: (by) => `Figures by ${by.toLowerCase()}`,
     empty: 'No dossiers in this period.',
     channel: { online: 'Online', direct: 'At the desk', postal: 'By post' },
+    none: { unit: 'No unit assigned', officer: 'No officer assigned', other: 'Unknown' },
   },
   overdue: {
     title: 'Overdue dossiers in progress',

@@ -93,6 +93,8 @@ export const reportsVi = {
     caption: (by: string) => `Số liệu theo ${by.toLowerCase()}`,
     empty: 'Không có hồ sơ nào trong kỳ.',
     channel: { online: 'Trực tuyến', direct: 'Trực tiếp', postal: 'Dịch vụ bưu chính' } as Record<string, string>,
+    /** A group without a value: dossiers held by no unit or officer (imported ones). */
+    none: { unit: 'Chưa giao đơn vị xử lý', officer: 'Chưa giao cán bộ xử lý', other: 'Không xác định' },
   },
   overdue: {
     title: 'Hồ sơ đang giải quyết quá hạn',

@@ -5,6 +5,7 @@ import { fetchAgencies } from '../../api/catalogue';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate } from '../../lib/datetime';
+import { localName } from '../../lib/labels';
 import { useAsync } from '../../lib/useAsync';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { useSession } from '../../session/session';
@@ -18,7 +19,7 @@ import { TrendChart } from './TrendChart';
 
 /** The manager dashboard (issue 6): key numbers, the monthly trend, groups, overdue list and exports. */
 export function DashboardPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const s = t.reports;
   useDocumentTitle(s.dashboard.title);
   const { user } = useSession();
@@ -86,7 +87,12 @@ export function DashboardPage() {
         {grouped.error !== null && !grouped.loading && <ErrorMessage error={grouped.error} onRetry={grouped.reload} />}
         {grouped.data && grouped.error === null && (
           <div aria-busy={grouped.loading} className={grouped.loading ? 'results-stale' : undefined}>
-            <GroupTable groupBy={groupBy} rows={grouped.data.rows} filters={base} />
+            <GroupTable
+              groupBy={groupBy}
+              rows={grouped.data.rows}
+              filters={base}
+              agencyNames={new Map((agencies.data ?? []).map((a) => [a.code, localName(a, lang)]))}
+            />
           </div>
         )}
       </section>

@@ -30,7 +30,11 @@ export function DrillDownPage() {
     [key, metric, page],
   );
   const shown = list.error === null ? list.data : undefined;
-  const narrowed = FILTER_KEYS.filter((k) => k !== 'agency' && filters[k]).map((k) => `${k}: ${filters[k]}`);
+  const g = t.reports.groups;
+  const narrowed = FILTER_KEYS.filter((k) => filters[k]).map((k) => {
+    const value = filters[k] ?? '';
+    return `${g.by[k]}: ${k === 'channel' ? (g.channel[value] ?? value) : value}`;
+  });
   const back = dashboardUrl(kind, { from: filters.from, to: filters.to, agency: filters.agency });
 
   const toPage = (n: number) => {

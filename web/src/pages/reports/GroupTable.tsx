@@ -12,16 +12,29 @@ function groupFilter(groupBy: GroupBy, row: SummaryRow): Partial<ReportFilters> 
   return { [groupBy]: code };
 }
 
-type Props = { groupBy: GroupBy; rows: SummaryRow[]; filters: ReportFilters };
+type Props = {
+  groupBy: GroupBy;
+  rows: SummaryRow[];
+  filters: ReportFilters;
+  /** Agency names by code: every commune has its own one-stop desk, so a unit is named with its agency. */
+  agencyNames: Map<string, string>;
+};
 
 /** One row per unit, field, officer, procedure, channel or agency; its numbers link to their dossiers. */
-export function GroupTable({ groupBy, rows, filters }: Props) {
+export function GroupTable({ groupBy, rows, filters, agencyNames }: Props) {
   const { t } = useI18n();
   const { count, percent } = useNumbers();
   const h = t.reports.headline;
   const g = t.reports.groups;
-  const name = (row: SummaryRow) =>
-    groupBy === 'channel' && row.group.code ? (g.channel[row.group.code] ?? row.group.name) : row.group.name;
+  const agencyCount = new Set(rows.map((r) => r.group.agency).filter(Boolean)).size;
+  const name = (row: SummaryRow) => {
+    const { code, agency } = row.group;
+    if (code === null) return groupBy === 'unit' || groupBy === 'officer' ? g.none[groupBy] : g.none.other;
+    if (groupBy === 'channel') return g.channel[code] ?? row.group.name;
+    if (groupBy === 'unit' && agency && agencyCount > 1)
+      return `${row.group.name} (${agencyNames.get(agency) ?? agency})`;
+    return row.group.name;
+  };
   const cell = (metric: Metric, value: (r: SummaryRow) => number, label: string) => ({
     header: label,
     numeric: true,
