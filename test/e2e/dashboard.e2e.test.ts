@@ -303,7 +303,7 @@ describe('the manager dashboard in a real browser', { skip: browserUnavailable()
     },
   );
 
-  test('anyone finds the public on-time statistics from the portal home, without personal data', async () => {
+  test('anyone finds the public on-time statistics from the portal home, per agency and procedure, in both languages', async () => {
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.getByRole('link', { name: 'Đăng nhập' }).waitFor();
     await page.goto(`${server.url}/`);
@@ -335,5 +335,15 @@ describe('the manager dashboard in a real browser', { skip: browserUnavailable()
       .getByRole('row', { name: /Đăng ký khai sinh/ })
       .waitFor();
     await screenshot(page, 'public-statistics');
+
+    // In English: agencies by their English names, numbers in English.
+    await page.getByRole('button', { name: 'English' }).click();
+    const english = page.getByRole('table', { name: 'By agency' }).getByRole('row').filter({ hasText: 'Ha Long Ward' });
+    assert.deepEqual(
+      (await english.getByRole('cell').allTextContents()).map((s) => s.trim()),
+      ['Ha Long Ward People’s Committee', '6', '3', '2', '1', '1', '66.7%'],
+    );
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Công khai kết quả giải quyết thủ tục hành chính' }).waitFor();
   });
 });

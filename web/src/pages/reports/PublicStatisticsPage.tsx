@@ -5,6 +5,7 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate } from '../../lib/datetime';
+import { localName } from '../../lib/labels';
 import { useAsync } from '../../lib/useAsync';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { paths } from '../../paths';
@@ -44,7 +45,7 @@ function NumbersTable({ caption, rows }: { caption: string; rows: Row[] }) {
 
 /** The portal's public on-time statistics per agency and per procedure (no login, no personal data). */
 export function PublicStatisticsPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const s = t.reports.public;
   useDocumentTitle(s.title);
   const navigate = useNavigate();
@@ -54,6 +55,11 @@ export function PublicStatisticsPage() {
   const agencies = useAsync(() => fetchAgencies(), []);
   const stats = useAsync((signal) => fetchPublicStatistics(q, signal), [key]);
   const shown = stats.error === null ? stats.data : undefined;
+  // Agencies in the chosen language (the catalogue has their English names); procedures as published.
+  const agencyName = (row: { code: string | null; name: string }) => {
+    const found = agencies.data?.find((a) => a.code === row.code);
+    return found ? localName(found, lang) : row.name;
+  };
 
   return (
     <>
@@ -80,12 +86,12 @@ export function PublicStatisticsPage() {
       {shown && (
         <div aria-busy={stats.loading} className={stats.loading ? 'results-stale' : undefined}>
           <section className="report-section" aria-labelledby="public-total">
-            <h2 id="public-total">{shown.agency?.name ?? s.allAgencies}</h2>
+            <h2 id="public-total">{shown.agency ? agencyName(shown.agency) : s.allAgencies}</h2>
             <NumbersTable caption={s.total} rows={[{ code: null, name: s.total, ...shown.total }]} />
           </section>
           <section className="report-section" aria-labelledby="public-agencies">
             <h2 id="public-agencies">{s.byAgency}</h2>
-            <NumbersTable caption={s.byAgency} rows={shown.agencies} />
+            <NumbersTable caption={s.byAgency} rows={shown.agencies.map((a) => ({ ...a, name: agencyName(a) }))} />
           </section>
           <section className="report-section" aria-labelledby="public-procedures">
             <h2 id="public-procedures">{s.byProcedure}</h2>
