@@ -27,6 +27,15 @@ export const REPORT_CASES: Record<string, Case> = {
     otherWard: 403,
     ownWard: (res) => listOk(res),
   },
+  'GET /api/reports/trend': report('trend'),
+  'GET /api/reports/overdue': {
+    request: (w) => ({ url: `/api/reports/overdue?${year(w)}` }),
+    otherWard: 403,
+    ownWard: (res) => {
+      listOk(res);
+      assert.equal(typeof res.json().total, 'number');
+    },
+  },
   'GET /api/reports/summary.xlsx': report('summary.xlsx'),
   'GET /api/reports/summary.csv': report('summary.csv'),
   'POST /api/import/dossiers': {

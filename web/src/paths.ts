@@ -24,6 +24,12 @@ export const paths = {
   dossierPattern: '/dossiers/:code',
   receipt: (code: string) => `/dossiers/${encodeURIComponent(code)}/receipt`,
   receiptPattern: '/dossiers/:code/receipt',
+  /** The manager dashboard; its period and filters live in the query string. */
+  reports: '/thong-ke',
+  /** The dossiers behind one number of the dashboard: `?metric=` and the dashboard's filters. */
+  reportDossiers: '/thong-ke/ho-so',
+  /** The public on-time statistics of the portal (no login). */
+  publicStatistics: '/cong-khai-ket-qua',
   admin: {
     home: '/admin',
     /** The tree; `?agency=<code>` opens one agency beside it without leaving the page. */

@@ -6,6 +6,15 @@ import type { Db } from '../../db/database';
 import { requireUser } from '../../shared/auth';
 import { AppError } from '../../shared/errors';
 import { ADMIN_ROLES } from '../identity/roles';
+import { overdue, publicStatistics, trend } from './dashboard';
+import {
+  overdueQuery,
+  overdueResponse,
+  publicStatisticsQuery,
+  publicStatisticsResponse,
+  trendQuery,
+  trendResponse,
+} from './dashboard-schema';
 import { summaryCsv, summaryXlsx } from './export';
 import { importDossiers } from './import-service';
 import { drillDownQuery, importResponse, summaryQuery, drillDownResponse, summaryResponse } from './schema';
@@ -15,6 +24,8 @@ const TAGS = ['reports'];
 const NDJSON = 'application/x-ndjson';
 /** api.md: the import takes bodies of at least 200 MB (a city's year is a few hundred thousand lines). */
 const IMPORT_BODY_LIMIT = 512 * 1024 * 1024;
+/** Public statistics are aggregates, but each call reads the backlog: limited like the public lookup. */
+const PUBLIC_RATE = { max: 60, timeWindow: '1 minute' };
 
 const tooLarge = () =>
   new AppError(
@@ -78,6 +89,48 @@ export async function reportRoutes(app: FastifyInstance, opts: { db: Db; config:
       },
     },
     async (request) => drillDown(db, requireUser(request), request.query),
+  );
+
+  r.get(
+    '/api/reports/trend',
+    {
+      config: { access: REPORT_ROLES },
+      schema: {
+        tags: TAGS,
+        summary: 'Số liệu thống kê theo từng tháng của kỳ / The summary of each month of the period',
+        querystring: trendQuery,
+        response: { 200: trendResponse },
+      },
+    },
+    async (request) => trend(db, requireUser(request), request.query),
+  );
+
+  r.get(
+    '/api/reports/overdue',
+    {
+      config: { access: REPORT_ROLES },
+      schema: {
+        tags: TAGS,
+        summary: 'Hồ sơ đang giải quyết quá hạn, người đang giữ / Overdue dossiers in progress and their holder',
+        querystring: overdueQuery,
+        response: { 200: overdueResponse },
+      },
+    },
+    async (request) => overdue(db, requireUser(request), request.query),
+  );
+
+  r.get(
+    '/api/public/statistics',
+    {
+      config: { access: 'public', rateLimit: PUBLIC_RATE },
+      schema: {
+        tags: TAGS,
+        summary: 'Công khai tỷ lệ giải quyết đúng hạn theo cơ quan, thủ tục / Public on-time statistics',
+        querystring: publicStatisticsQuery,
+        response: { 200: publicStatisticsResponse },
+      },
+    },
+    async (request) => publicStatistics(db, request.query),
   );
 
   r.get(

@@ -34,7 +34,7 @@ export const drillDownQuery = reportFilters.extend({
 });
 export type DrillDownQuery = z.infer<typeof drillDownQuery>;
 
-const summaryShape = {
+export const summaryShape = {
   received: z.object({
     carriedOver: z.number(),
     online: z.number(),

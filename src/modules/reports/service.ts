@@ -11,10 +11,10 @@ import { listedView, summaryRows, type SummaryRow } from './views';
 /** Who reads statistics, each within the agency subtrees where they hold the role. */
 export const REPORT_ROLES: Role[] = ['unit_leader', 'agency_leader', 'agency_admin', 'province_admin', 'inspector'];
 
-type Resolved = { scope: store.Scope; agencies: store.AgencyRef[] };
+export type Resolved = { scope: store.Scope; agencies: store.AgencyRef[] };
 
 /** The caller's scope narrowed by the filters; unknown codes are 4xx naming the filter. */
-async function resolveScope(db: Executor, principal: Principal, f: ReportFilters): Promise<Resolved> {
+export async function resolveScope(db: Executor, principal: Principal, f: ReportFilters): Promise<Resolved> {
   let agencyPaths: string[];
   if (f.agency) {
     const agency = await store.findAgency(db, f.agency);
@@ -54,7 +54,7 @@ async function resolveScope(db: Executor, principal: Principal, f: ReportFilters
   return { scope, agencies: await store.agenciesAtPaths(db, agencyPaths) };
 }
 
-async function countGroups(db: Executor, scope: store.Scope, p: Period, groupBy: GroupBy | null) {
+export async function countGroups(db: Executor, scope: store.Scope, p: Period, groupBy: GroupBy | null) {
   return countsByGroup(
     await store.flowCounts(db, scope, p, groupBy),
     await store.openCounts(db, scope, p.start, groupBy),
@@ -62,7 +62,11 @@ async function countGroups(db: Executor, scope: store.Scope, p: Period, groupBy:
   );
 }
 
-async function namedRows(db: Executor, groupBy: GroupBy, groups: Map<string | null, Counts>): Promise<SummaryRow[]> {
+export async function namedRows(
+  db: Executor,
+  groupBy: GroupBy,
+  groups: Map<string | null, Counts>,
+): Promise<SummaryRow[]> {
   const keys = [...groups.keys()].filter((k): k is string => k !== null);
   const names = groupBy === 'channel' ? [] : await store.groupNames(db, groupBy, keys);
   return summaryRows(groupBy, groups, names);

@@ -235,3 +235,51 @@ export async function groupNames(
     }
   }
 }
+
+export type OverdueDossier = {
+  code: string;
+  procedure_code: string;
+  procedure_name: string;
+  agency_code: string;
+  agency_name: string;
+  channel: string;
+  status: string;
+  received_at: Date;
+  original_due_at: Date;
+  unit_code: string | null;
+  unit_name: string | null;
+  officer_username: string | null;
+  officer_name: string | null;
+};
+
+/**
+ * The dossiers `inProgress.overdue` counts at the end of the period (the same predicates), the
+ * longest overdue first, with the unit and officer holding them.
+ */
+export async function listOverdue(
+  db: Executor,
+  scope: Scope,
+  p: Period,
+  page: { limit: number; offset: number },
+): Promise<{ total: number; rows: OverdueDossier[] }> {
+  const where = sql<SqlBool>`${scopeCondition(scope, DOSSIER)} AND ${METRIC_CONDITION['inProgress.overdue'](p)}`;
+  const counted = await sql<{ total: number }>`SELECT COUNT(*) AS total FROM dossiers d WHERE ${where}`.execute(db);
+  const { rows } = await sql<OverdueDossier>`
+    SELECT d.code, d.procedure_code, d.procedure_name, a.code AS agency_code, a.name AS agency_name, d.channel,
+           d.status, d.received_at, d.original_due_at, u.code AS unit_code, u.name AS unit_name,
+           usr.username AS officer_username, usr.full_name AS officer_name
+    FROM dossiers d
+    JOIN agencies a ON a.id = d.agency_id
+    LEFT JOIN units u ON u.id = d.holder_unit_id
+    LEFT JOIN users usr ON usr.id = d.holder_user_id
+    WHERE ${where}
+    ORDER BY d.original_due_at, d.received_at, d.id
+    LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db);
+  return { total: counted.rows[0].total, rows };
+}
+
+/** The paths of the agencies at the top of the tree: the public statistics cover all below them. */
+export async function rootPaths(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('agencies').select('path').where('parent_id', 'is', null).execute();
+  return rows.map((r) => r.path);
+}

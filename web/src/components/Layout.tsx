@@ -7,6 +7,7 @@ import { paths } from '../paths';
 import { Emblem } from './Emblem';
 import { DossierNavLinks } from '../pages/dossier/NavLinks';
 import { UnreadCountProvider, useUnreadCount } from '../pages/notifications/unread';
+import { ReportNavLinks } from '../pages/reports/NavLinks';
 
 function Header() {
   const { t, lang, setLang } = useI18n();
@@ -55,6 +56,7 @@ function Header() {
               <NavLink to={paths.calendar}>{t.nav.calendar}</NavLink>
             </li>
             <DossierNavLinks />
+            <ReportNavLinks />
             {hasAnyRole(user, ADMIN_AREA_ROLES) && (
               <li>
                 <NavLink to={paths.admin.home}>{t.admin.nav}</NavLink>

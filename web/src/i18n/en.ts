@@ -4,6 +4,7 @@ import { citizenEn } from './citizen.en';
 import { deskEn } from './desk.en';
 import { dossierEn } from './dossier.en';
 import { notificationsEn } from './notifications.en';
+import { reportsEn } from './reports.en';
 import { workflowEn } from './workflow.en';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -253,4 +254,5 @@ export const en: Dictionary = {
   citizen: citizenEn,
   workflow: workflowEn,
   notifications: notificationsEn,
+  reports: reportsEn,
 };

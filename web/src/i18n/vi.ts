@@ -3,6 +3,7 @@ import { citizenVi } from './citizen.vi';
 import { deskVi } from './desk.vi';
 import { dossierVi } from './dossier.vi';
 import { notificationsVi } from './notifications.vi';
+import { reportsVi } from './reports.vi';
 import { workflowVi } from './workflow.vi';
 
 /** Every UI string in Vietnamese, the default language; en.ts must give the same shape. */
@@ -237,6 +238,7 @@ export const vi = {
   citizen: citizenVi,
   workflow: workflowVi,
   notifications: notificationsVi,
+  reports: reportsVi,
 };
 
 export type Dictionary = typeof vi;

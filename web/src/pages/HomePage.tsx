@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useI18n } from '../i18n/i18n';
 import { useAsync } from '../lib/useAsync';
 import { useDebounced } from '../lib/useDebounced';
@@ -11,6 +11,7 @@ import { Pagination } from '../components/Pagination';
 import { ErrorMessage, Loading } from '../components/Status';
 import { ProcedureCard } from './ProcedureCard';
 import { localName } from '../lib/labels';
+import { paths } from '../paths';
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 300;
@@ -131,6 +132,9 @@ export function HomePage() {
           />
         )}
       </section>
+      <p className="portal-links">
+        <Link to={paths.publicStatistics}>{t.reports.public.link}</Link> — {t.reports.public.linkIntro}
+      </p>
 
       <section className="results" aria-labelledby="results-title">
         <div className="results-head">

@@ -1,0 +1,101 @@
+import { Link } from 'react-router';
+import { fetchDrillDown } from '../../api/reports';
+import type { DossierStatus } from '../../api/dossiers';
+import { DataTable } from '../../components/DataTable';
+import { Pagination } from '../../components/Pagination';
+import { ErrorMessage, Loading } from '../../components/Status';
+import { useI18n } from '../../i18n/i18n';
+import { formatDate, formatDateTime } from '../../lib/datetime';
+import { useAsync } from '../../lib/useAsync';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { paths } from '../../paths';
+import { StatusBadge } from '../dossier/StatusBadge';
+import { FILTER_KEYS, dashboardUrl, useReportParams } from './params';
+
+const PAGE_SIZE = 20;
+
+/** The dossiers behind one number of the dashboard; `total` is that number (docs/statistics.md). */
+export function DrillDownPage() {
+  const { t } = useI18n();
+  const s = t.reports.drill;
+  const { kind, filters, metric, page, params, setParams } = useReportParams();
+  const title = metric ? t.reports.metrics[metric] : t.reports.dashboard.title;
+  useDocumentTitle(title);
+  const key = JSON.stringify(filters);
+  const list = useAsync(
+    (signal) =>
+      metric
+        ? fetchDrillDown({ ...filters, metric, page, pageSize: PAGE_SIZE }, signal)
+        : Promise.resolve({ items: [], total: 0 }),
+    [key, metric, page],
+  );
+  const shown = list.error === null ? list.data : undefined;
+  const g = t.reports.groups;
+  const narrowed = FILTER_KEYS.filter((k) => filters[k]).map((k) => {
+    const value = filters[k] ?? '';
+    return `${g.by[k]}: ${k === 'channel' ? (g.channel[value] ?? value) : value}`;
+  });
+  const back = dashboardUrl(kind, { from: filters.from, to: filters.to, agency: filters.agency });
+
+  const toPage = (n: number) => {
+    const next = new URLSearchParams(params);
+    if (n > 1) next.set('page', String(n));
+    else next.delete('page');
+    setParams(next);
+  };
+
+  return (
+    <>
+      <p>
+        <Link to={back}>← {s.back}</Link>
+      </p>
+      <h1>{title}</h1>
+      <p className="report-period">
+        {t.reports.dashboard.showing(formatDate(filters.from), formatDate(filters.to))}
+        {narrowed.length > 0 && ` · ${s.filters} ${narrowed.join(', ')}`}
+      </p>
+      <section className="card section" aria-labelledby="drill-count">
+        <h2 id="drill-count" className="queue-count">
+          {shown ? s.count(shown.total) : title}
+        </h2>
+        {list.loading && !shown && <Loading />}
+        {list.error !== null && !list.loading && <ErrorMessage error={list.error} onRetry={list.reload} />}
+        {shown && shown.items.length === 0 && <p className="empty">{s.empty}</p>}
+        {shown && shown.items.length > 0 && (
+          <div className={list.loading ? 'results-stale' : undefined} aria-busy={list.loading}>
+            <DataTable
+              caption={title}
+              captionHidden
+              rows={shown.items}
+              rowKey={(d) => d.code}
+              columns={[
+                {
+                  header: s.code,
+                  cell: (d) => (
+                    <Link to={paths.dossier(d.code)} className="code">
+                      {d.code}
+                    </Link>
+                  ),
+                },
+                { header: s.procedure, cell: (d) => d.procedure.name },
+                { header: s.agency, cell: (d) => d.agency.name },
+                { header: s.receivedAt, cell: (d) => formatDateTime(d.acceptedAt ?? d.receivedAt) },
+                { header: s.dueAt, cell: (d) => (d.dueAt ? formatDateTime(d.dueAt) : '') },
+                {
+                  header: s.closedAt,
+                  cell: (d) => {
+                    const at = d.resolvedAt ?? d.withdrawnAt ?? d.refusedAt;
+                    return at ? formatDateTime(at) : '';
+                  },
+                },
+                { header: s.classification, cell: (d) => (d.classification ? s.classes[d.classification] : '') },
+                { header: s.status, cell: (d) => <StatusBadge status={d.status as DossierStatus} /> },
+              ]}
+            />
+            <Pagination page={page} pageSize={PAGE_SIZE} total={shown.total} onChange={toPage} />
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

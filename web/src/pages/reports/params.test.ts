@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dashboardUrl, drillUrl, readParams } from './params';
+
+test('the dashboard opens on this month up to today when the address says nothing', () => {
+  assert.deepEqual(readParams(new URLSearchParams(''), '2026-11-25'), {
+    kind: 'month',
+    filters: { from: '2026-11-01', to: '2026-11-25' },
+    groupBy: 'unit',
+    metric: null,
+    page: 1,
+  });
+});
+
+test('an address is read back; unknown values fall back instead of reaching the API', () => {
+  const q = 'period=quarter&from=2026-07-01&to=2026-09-30&agency=000.20.01.H40&channel=online&groupBy=field';
+  assert.deepEqual(readParams(new URLSearchParams(`${q}&metric=resolved.late&page=3`), '2026-11-25'), {
+    kind: 'quarter',
+    filters: { from: '2026-07-01', to: '2026-09-30', agency: '000.20.01.H40', channel: 'online' },
+    groupBy: 'field',
+    metric: 'resolved.late',
+    page: 3,
+  });
+  const bad = readParams(
+    new URLSearchParams('period=week&from=1/7/2026&to=x&groupBy=color&metric=all&page=-2'),
+    '2026-11-25',
+  );
+  assert.deepEqual(bad, {
+    kind: 'month',
+    filters: { from: '2026-11-01', to: '2026-11-25' },
+    groupBy: 'unit',
+    metric: null,
+    page: 1,
+  });
+});
+
+test('a number links to its drill-down with the dashboard’s filters and its group’s', () => {
+  assert.equal(
+    drillUrl({ from: '2025-10-01', to: '2025-10-31' }, 'inProgress.overdue', { unit: 'MC', agency: '000.20.01.H40' }),
+    '/thong-ke/ho-so?metric=inProgress.overdue&from=2025-10-01&to=2025-10-31&unit=MC&agency=000.20.01.H40',
+  );
+  assert.equal(
+    dashboardUrl('year', { from: '2025-01-01', to: '2025-12-31' }, 'officer'),
+    '/thong-ke?period=year&from=2025-01-01&to=2025-12-31&groupBy=officer',
+  );
+});
