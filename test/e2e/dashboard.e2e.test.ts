@@ -1,13 +1,14 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import {
-  axeScript,
+  axeViolations,
   browserUnavailable,
   ensureWebBuilt,
   hasHorizontalScroll,
   launchBrowser,
+  logIn,
+  logOut,
   screenshot,
   startServer,
   type RunningServer,
@@ -67,14 +68,6 @@ const DOSSIERS = [
   }),
   line('E2E-7', BAI_CHAY, { receivedAt: vn('2025-10-13', '09:00'), dueAt: vn('2025-10-14', '17:00') }),
 ];
-
-async function logIn(page: Page, url: string, username: string): Promise<void> {
-  await page.goto(`${url}/login`);
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill('demo1234');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('button', { name: 'Đăng xuất' }).waitFor();
-}
 
 /** How the page writes a count in Vietnamese. */
 const vi = (n: number) => n.toLocaleString('vi-VN');
@@ -278,34 +271,21 @@ describe('the manager dashboard in a real browser', { skip: browserUnavailable()
     await page.setViewportSize({ width: 1280, height: 720 });
   });
 
-  test(
-    'axe-core finds no serious or critical violations on the statistics pages',
-    { skip: axeScript() ? false : 'axe-core is not installed' },
-    async () => {
-      const source = readFileSync(axeScript()!, 'utf8');
-      for (const path of [
-        `/thong-ke?period=month&${PERIOD}`,
-        `/thong-ke/ho-so?metric=inProgress.overdue&${PERIOD}`,
-        `/cong-khai-ket-qua?period=month&${PERIOD}`,
-      ]) {
-        await page.goto(`${server.url}${path}`);
-        await page.locator('.data-table').first().waitFor();
-        await page.locator('.status-loading').first().waitFor({ state: 'detached' });
-        await page.addScriptTag({ content: source });
-        const violations = await page.evaluate(async () => {
-          type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
-          const axe = (window as unknown as { axe: { run: () => Promise<Result> } }).axe;
-          return (await axe.run()).violations.map((v) => `${v.impact} ${v.id} ${v.nodes[0]?.target.join(' ')}`);
-        });
-        const severe = violations.filter((v) => v.startsWith('serious') || v.startsWith('critical'));
-        assert.deepEqual(severe, [], `axe violations on ${path}: ${violations.join('; ')}`);
-      }
-    },
-  );
+  test('axe-core finds no serious or critical violations on the statistics pages', async () => {
+    for (const path of [
+      `/thong-ke?period=month&${PERIOD}`,
+      `/thong-ke/ho-so?metric=inProgress.overdue&${PERIOD}`,
+      `/cong-khai-ket-qua?period=month&${PERIOD}`,
+    ]) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator('.data-table').first().waitFor();
+      await page.locator('.status-loading').first().waitFor({ state: 'detached' });
+      assert.deepEqual(await axeViolations(page), [], `axe violations on ${path}`);
+    }
+  });
 
   test('anyone finds the public on-time statistics from the portal home, per agency and procedure, in both languages', async () => {
-    await page.getByRole('button', { name: 'Đăng xuất' }).click();
-    await page.getByRole('link', { name: 'Đăng nhập' }).waitFor();
+    await logOut(page);
     await page.goto(`${server.url}/`);
     await page.getByRole('link', { name: 'Công khai kết quả giải quyết hồ sơ' }).click();
     await page.getByRole('heading', { level: 1, name: 'Công khai kết quả giải quyết thủ tục hành chính' }).waitFor();
