@@ -1,0 +1,345 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../../config';
+import type { Db } from '../../db/database';
+import { requireUser } from '../../shared/auth';
+import {
+  COMPLAINT_ANSWERERS,
+  COMPLAINT_MANAGERS,
+  COMPLAINT_READERS,
+  COMPLAINT_RECORDERS,
+  answerComplaint,
+  assignComplaint,
+  complaintDetail,
+  listComplaints,
+  publishComplaint,
+  publishedList,
+  publishedOne,
+  submitComplaint,
+} from './complaint-service';
+import { evaluation, qualityRanking } from './evaluation-service';
+import {
+  KIOSK_ROLES,
+  kioskReturns,
+  linkInfo,
+  rateAsApplicant,
+  rateAtKiosk,
+  rateByLink,
+  ratingSummary,
+} from './rating-service';
+import {
+  agencyParams,
+  answerBody,
+  assignBody,
+  codeParams,
+  complaintBody,
+  complaintDetailResponse,
+  complaintListQuery,
+  complaintListResponse,
+  evaluationQuery,
+  evaluationResponse,
+  indexQuery,
+  indexResponse,
+  kioskRatingBody,
+  kioskResponse,
+  linkResponse,
+  publicComplaintResponse,
+  publicListQuery,
+  publicListResponse,
+  publishBody,
+  ratingBody,
+  ratingResponse,
+  ratingSummaryQuery,
+  ratingSummaryResponse,
+  settingsBody,
+  submittedResponse,
+  tokenParams,
+} from './schema';
+import { RESULT_ROLES } from './scope';
+import { loadSettings, saveSettings } from './settings';
+
+const TAGS = ['feedback'];
+const PUBLIC_READ = { max: 120, timeWindow: '1 minute' };
+/** Anonymous writes (a rating by link, a complaint from the portal): a few a minute per address. */
+const PUBLIC_WRITE = { max: 5, timeWindow: '1 minute' };
+
+export async function feedbackRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
+  const { db } = opts;
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  // ------------------------------------------------------------ ratings
+  r.get(
+    '/api/public/ratings/:token',
+    {
+      config: { access: 'public', rateLimit: PUBLIC_READ },
+      schema: {
+        tags: ['public'],
+        summary: 'Đường dẫn đánh giá sự hài lòng / A rating link',
+        params: tokenParams,
+        response: { 200: linkResponse },
+      },
+    },
+    async (request) => linkInfo(db, request.params.token),
+  );
+
+  r.post(
+    '/api/public/ratings/:token',
+    {
+      config: { access: 'public', rateLimit: PUBLIC_WRITE },
+      schema: {
+        tags: ['public'],
+        summary: 'Đánh giá qua đường dẫn một lần / Rate through the one-time link',
+        params: tokenParams,
+        body: ratingBody,
+        response: { 201: ratingResponse },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await rateByLink(db, request.params.token, request.body)),
+  );
+
+  r.post(
+    '/api/dossiers/:code/rating',
+    {
+      config: { access: ['citizen'] },
+      schema: {
+        tags: TAGS,
+        summary: 'Công dân đánh giá hồ sơ của mình / The applicant rates their dossier',
+        params: codeParams,
+        body: ratingBody,
+        response: { 201: ratingResponse },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await rateAsApplicant(db, requireUser(request), request.params.code, request.body)),
+  );
+
+  r.get(
+    '/api/kiosk/:agency/returns',
+    {
+      config: { access: [...KIOSK_ROLES] },
+      schema: {
+        tags: TAGS,
+        summary: 'Kiosk: hồ sơ vừa trả kết quả chưa đánh giá / Kiosk: results just returned, not rated',
+        params: agencyParams,
+        response: { 200: kioskResponse },
+      },
+    },
+    async (request) => kioskReturns(db, requireUser(request), request.params.agency),
+  );
+
+  r.post(
+    '/api/kiosk/:agency/ratings',
+    {
+      config: { access: [...KIOSK_ROLES] },
+      schema: {
+        tags: TAGS,
+        summary: 'Kiosk: đánh giá tại quầy / Kiosk: rating at the desk',
+        params: agencyParams,
+        body: kioskRatingBody,
+        response: { 201: ratingResponse },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await rateAtKiosk(db, requireUser(request), request.params.agency, request.body)),
+  );
+
+  r.get(
+    '/api/feedback/ratings',
+    {
+      config: { access: RESULT_ROLES },
+      schema: {
+        tags: TAGS,
+        summary: 'Kết quả đánh giá sự hài lòng / Satisfaction results',
+        querystring: ratingSummaryQuery,
+        response: { 200: ratingSummaryResponse },
+      },
+    },
+    async (request) => ratingSummary(db, requireUser(request), request.query),
+  );
+
+  // ------------------------------------------------------------ evaluation and quality index
+  r.get(
+    '/api/feedback/evaluation',
+    {
+      config: { access: RESULT_ROLES },
+      schema: {
+        tags: TAGS,
+        summary: 'Đánh giá cán bộ, đơn vị / Evaluation of officers and units',
+        querystring: evaluationQuery,
+        response: { 200: evaluationResponse },
+      },
+    },
+    async (request) => evaluation(db, requireUser(request), request.query),
+  );
+
+  r.get(
+    '/api/feedback/quality-index',
+    {
+      config: { access: RESULT_ROLES },
+      schema: {
+        tags: TAGS,
+        summary: 'Chỉ số chất lượng phục vụ, xếp hạng (766/QĐ-TTg) / Service-quality index and ranking',
+        querystring: indexQuery,
+        response: { 200: indexResponse },
+      },
+    },
+    async (request) => qualityRanking(db, requireUser(request), request.query),
+  );
+
+  r.get(
+    '/api/feedback/settings',
+    {
+      config: { access: 'public', rateLimit: PUBLIC_READ },
+      schema: {
+        tags: TAGS,
+        summary: 'Thời hạn trả lời phản ánh, trọng số chỉ số / Complaint deadline and index weights',
+        response: { 200: settingsBody },
+      },
+    },
+    async () => loadSettings(db),
+  );
+
+  r.put(
+    '/api/feedback/settings',
+    {
+      config: { access: ['province_admin'] },
+      schema: {
+        tags: TAGS,
+        summary: 'Sửa thời hạn, trọng số / Edit the deadline and weights',
+        body: settingsBody,
+        response: { 200: settingsBody },
+      },
+    },
+    async (request) => saveSettings(db, requireUser(request), request.body),
+  );
+
+  // ------------------------------------------------------------ complaints (phản ánh, kiến nghị)
+  r.post(
+    '/api/public/complaints',
+    {
+      config: { access: 'public', rateLimit: PUBLIC_WRITE },
+      schema: {
+        tags: ['public'],
+        summary: 'Gửi phản ánh, kiến nghị / Send a complaint or suggestion',
+        body: complaintBody,
+        response: { 201: submittedResponse },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await submitComplaint(db, request.body, null)),
+  );
+
+  r.get(
+    '/api/public/complaints',
+    {
+      config: { access: 'public', rateLimit: PUBLIC_READ },
+      schema: {
+        tags: ['public'],
+        summary: 'Phản ánh, kiến nghị đã trả lời công khai / Published answers',
+        querystring: publicListQuery,
+        response: { 200: publicListResponse },
+      },
+    },
+    async (request) => publishedList(db, request.query),
+  );
+
+  r.get(
+    '/api/public/complaints/:code',
+    {
+      config: { access: 'public', rateLimit: PUBLIC_READ },
+      schema: {
+        tags: ['public'],
+        summary: 'Một phản ánh đã công khai / One published complaint',
+        params: codeParams,
+        response: { 200: publicComplaintResponse },
+      },
+    },
+    async (request) => publishedOne(db, request.params.code),
+  );
+
+  r.post(
+    '/api/complaints',
+    {
+      config: { access: COMPLAINT_RECORDERS },
+      schema: {
+        tags: TAGS,
+        summary: 'Ghi nhận phản ánh tại quầy / Record a complaint at the desk',
+        body: complaintBody,
+        response: { 201: submittedResponse },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await submitComplaint(db, request.body, requireUser(request))),
+  );
+
+  r.get(
+    '/api/complaints',
+    {
+      config: { access: COMPLAINT_READERS },
+      schema: {
+        tags: TAGS,
+        summary: 'Danh sách phản ánh, kiến nghị / Complaints of the agency',
+        querystring: complaintListQuery,
+        response: { 200: complaintListResponse },
+      },
+    },
+    async (request) => listComplaints(db, requireUser(request), request.query),
+  );
+
+  r.get(
+    '/api/complaints/:code',
+    {
+      config: { access: COMPLAINT_READERS },
+      schema: {
+        tags: TAGS,
+        summary: 'Chi tiết phản ánh, lịch sử xử lý / A complaint with its history',
+        params: codeParams,
+        response: { 200: complaintDetailResponse },
+      },
+    },
+    async (request) => complaintDetail(db, requireUser(request), request.params.code),
+  );
+
+  r.post(
+    '/api/complaints/:code/assign',
+    {
+      config: { access: COMPLAINT_MANAGERS },
+      schema: {
+        tags: TAGS,
+        summary: 'Phân công xử lý / Assign',
+        params: codeParams,
+        body: assignBody,
+        response: { 200: complaintDetailResponse },
+      },
+    },
+    async (request) => assignComplaint(db, requireUser(request), request.params.code, request.body.assignee),
+  );
+
+  r.post(
+    '/api/complaints/:code/answer',
+    {
+      config: { access: COMPLAINT_ANSWERERS },
+      schema: {
+        tags: TAGS,
+        summary: 'Trả lời / Answer',
+        params: codeParams,
+        body: answerBody,
+        response: { 200: complaintDetailResponse },
+      },
+    },
+    async (request) => answerComplaint(db, requireUser(request), request.params.code, request.body.answer),
+  );
+
+  r.post(
+    '/api/complaints/:code/publish',
+    {
+      config: { access: COMPLAINT_MANAGERS },
+      schema: {
+        tags: TAGS,
+        summary: 'Công khai kết quả trả lời / Publish the answer',
+        params: codeParams,
+        body: publishBody,
+        response: { 200: complaintDetailResponse },
+      },
+    },
+    async (request) => publishComplaint(db, requireUser(request), request.params.code, request.body),
+  );
+}
