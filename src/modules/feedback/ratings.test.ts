@@ -33,7 +33,7 @@ const rate = (token: string, payload: object) =>
   t.app.inject({ method: 'POST', url: `/api/public/ratings/${token}`, payload });
 
 test('the returned result brings a one-time link: stored hashed, shows no personal data, rates once', async () => {
-  const code = await walk(t, ctx, 'returned');
+  const code = (await walk(t, ctx, 'returned')).code;
   const token = await tokenSentFor(code);
   const link = await t.db.selectFrom('rating_links').selectAll().executeTakeFirstOrThrow();
   assert.equal(link.token_hash, createHash('sha256').update(token).digest('hex'));
@@ -64,7 +64,7 @@ test('the returned result brings a one-time link: stored hashed, shows no person
 });
 
 test('one rating per dossier across channels: the database refuses a second one', async () => {
-  const code = await walk(t, ctx, 'returned');
+  const code = (await walk(t, ctx, 'returned')).code;
   const kiosk = ctx.users.reception.headers;
   ok(
     await t.app.inject({
@@ -97,8 +97,8 @@ test('one rating per dossier across channels: the database refuses a second one'
 });
 
 test('the kiosk lists results just returned at its desk, by code and procedure only, and rates them', async () => {
-  const resolved = await walk(t, ctx, 'resolved');
-  const returned = await walk(t, ctx, 'returned');
+  const resolved = (await walk(t, ctx, 'resolved')).code;
+  const returned = (await walk(t, ctx, 'returned')).code;
   const kiosk = ctx.users.reception.headers;
   const list = ok(await t.app.inject({ url: `/api/kiosk/${HA_LONG}/returns`, headers: kiosk }));
   const codes = list.items.map((i: { code: string }) => i.code);
@@ -135,7 +135,7 @@ test('the kiosk lists results just returned at its desk, by code and procedure o
 });
 
 test('the applicant rates an online dossier on the portal; nobody else can', async () => {
-  const code = await walk(t, ctx, 'returned', true);
+  const code = (await walk(t, ctx, 'returned', { online: true })).code;
   const post = (headers: Record<string, string>) =>
     t.app.inject({
       method: 'POST',

@@ -20,14 +20,15 @@ export function ok(res: LightMyRequestResponse, status = 200) {
 
 /**
  * A dossier of Hạ Long received at the desk (or filed online by the demo citizen and accepted), walked
- * through its steps to `until`: `resolved` (result ready) or `returned` (handed over).
+ * through its steps to `until`: `assigned` (at the specialist), `resolved` (result ready) or `returned`.
  */
 export async function walk(
   t: TestApp,
   ctx: { users: Users; components: number[] },
-  until: 'resolved' | 'returned',
-  online = false,
-): Promise<string> {
+  until: 'assigned' | 'resolved' | 'returned',
+  opts: { online?: boolean; files?: number[] } = {},
+): Promise<{ code: string; version: number }> {
+  const online = opts.online ?? false;
   const u = ctx.users;
   const components = ctx.components.map((componentId) => ({ componentId, originals: 1 }));
   const body = {
@@ -36,6 +37,7 @@ export async function walk(
     channel: online ? 'online' : 'direct',
     applicant: APPLICANT,
     components,
+    files: opts.files ?? [],
   };
   let d = ok(await postDossier(t.app, online ? u.congdan.headers : u.reception.headers, body), 201);
   const step = async (who: keyof Users & string, action: string, extra: object = {}) => {
@@ -50,8 +52,9 @@ export async function walk(
   }
   await step('reception', 'forward');
   await step('leader', 'assign', { assignee: u.specialist.id });
+  if (until === 'assigned') return { code: d.code, version: d.version };
   await step('specialist', 'forward');
   await step('u2001.lanhdao', 'result-ready');
   if (until === 'returned') await step('reception', 'return');
-  return d.code;
+  return { code: d.code, version: d.version };
 }
