@@ -13,6 +13,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { paths } from './paths';
 import { dossierRoutes } from './pages/dossier/routes';
 import { adminRoutes } from './pages/admin/routes';
+import { feedbackRoutes } from './pages/feedback/routes';
 
 export function App() {
   return (
@@ -43,6 +44,7 @@ export function App() {
               />
               {adminRoutes}
               {dossierRoutes}
+              {feedbackRoutes}
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

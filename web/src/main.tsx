@@ -11,6 +11,7 @@ import './styles/desk.css';
 import './styles/citizen.css';
 import './styles/receipt.css';
 import './styles/admin.css';
+import './styles/feedback.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -22,6 +22,14 @@ export const paths = {
   dossierPattern: '/dossiers/:code',
   receipt: (code: string) => `/dossiers/${encodeURIComponent(code)}/receipt`,
   receiptPattern: '/dossiers/:code/receipt',
+  /** The desk's rating kiosk (signed in with a reception account). */
+  kiosk: '/kiosk',
+  /** The one-time rating link sent with the returned result. */
+  ratingPattern: '/danh-gia/:token',
+  complaint: '/phan-anh',
+  publishedComplaints: '/phan-anh/cong-khai',
+  complaints: '/complaints',
+  evaluation: '/evaluation',
   admin: {
     home: '/admin',
     /** The tree; `?agency=<code>` opens one agency beside it without leaving the page. */

@@ -6,6 +6,7 @@ import { ADMIN_AREA_ROLES } from '../pages/admin/access';
 import { paths } from '../paths';
 import { Emblem } from './Emblem';
 import { DossierNavLinks } from '../pages/dossier/NavLinks';
+import { FeedbackNavLinks } from '../pages/feedback/NavLinks';
 
 function Header() {
   const { t, lang, setLang } = useI18n();
@@ -53,6 +54,7 @@ function Header() {
               <NavLink to={paths.calendar}>{t.nav.calendar}</NavLink>
             </li>
             <DossierNavLinks />
+            <FeedbackNavLinks />
             {hasAnyRole(user, ADMIN_AREA_ROLES) && (
               <li>
                 <NavLink to={paths.admin.home}>{t.admin.nav}</NavLink>

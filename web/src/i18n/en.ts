@@ -3,6 +3,7 @@ import { adminEn } from './admin.en';
 import { citizenEn } from './citizen.en';
 import { deskEn } from './desk.en';
 import { dossierEn } from './dossier.en';
+import { feedbackEn } from './feedback.en';
 import { workflowEn } from './workflow.en';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -251,4 +252,5 @@ export const en: Dictionary = {
   dossier: dossierEn,
   citizen: citizenEn,
   workflow: workflowEn,
+  feedback: feedbackEn,
 };

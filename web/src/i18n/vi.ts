@@ -2,6 +2,7 @@ import { adminVi } from './admin.vi';
 import { citizenVi } from './citizen.vi';
 import { deskVi } from './desk.vi';
 import { dossierVi } from './dossier.vi';
+import { feedbackVi } from './feedback.vi';
 import { workflowVi } from './workflow.vi';
 
 /** Every UI string in Vietnamese, the default language; en.ts must give the same shape. */
@@ -235,6 +236,7 @@ export const vi = {
   dossier: dossierVi,
   citizen: citizenVi,
   workflow: workflowVi,
+  feedback: feedbackVi,
 };
 
 export type Dictionary = typeof vi;
