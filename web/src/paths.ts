@@ -26,6 +26,8 @@ export const paths = {
   kiosk: '/kiosk',
   /** The one-time rating link sent with the returned result. */
   ratingPattern: '/danh-gia/:token',
+  myRating: (code: string) => `/my-dossiers/${encodeURIComponent(code)}/rating`,
+  myRatingPattern: '/my-dossiers/:code/rating',
   complaint: '/phan-anh',
   publishedComplaints: '/phan-anh/cong-khai',
   complaints: '/complaints',

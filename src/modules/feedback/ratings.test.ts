@@ -155,6 +155,10 @@ test('the applicant rates an online dossier on the portal; nobody else can', asy
     payload: { level: 'satisfied' },
   });
   assert.deepEqual(ok(res, 201).channel, 'portal');
+  // The portal's form lists the same reasons the server accepts.
+  const reasons = ok(await t.app.inject({ url: '/api/public/rating-reasons' })).items;
+  assert.deepEqual(reasons.length, 8);
+  assert.deepEqual(reasons[0], { code: 'late', vi: 'Trả kết quả trễ hẹn', en: 'The result came later than promised' });
 });
 
 test('results per officer, unit, agency and procedure count the ratings of the period in scope', async () => {

@@ -26,6 +26,7 @@ import {
   rateAtKiosk,
   rateByLink,
   ratingSummary,
+  reasonList,
 } from './rating-service';
 import {
   agencyParams,
@@ -51,6 +52,7 @@ import {
   ratingResponse,
   ratingSummaryQuery,
   ratingSummaryResponse,
+  reasonsResponse,
   settingsBody,
   submittedResponse,
   tokenParams,
@@ -95,6 +97,19 @@ export async function feedbackRoutes(app: FastifyInstance, opts: { db: Db; confi
       },
     },
     async (request, reply) => reply.status(201).send(await rateByLink(db, request.params.token, request.body)),
+  );
+
+  r.get(
+    '/api/public/rating-reasons',
+    {
+      config: { access: 'public', rateLimit: PUBLIC_READ },
+      schema: {
+        tags: ['public'],
+        summary: 'Danh mục lý do chưa hài lòng / The reasons for not being satisfied',
+        response: { 200: reasonsResponse },
+      },
+    },
+    async () => ({ items: reasonList() }),
   );
 
   r.post(

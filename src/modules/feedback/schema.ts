@@ -26,6 +26,7 @@ export const ratingResponse = z.object({
 });
 
 const reason = z.object({ code: z.string(), vi: z.string(), en: z.string() });
+export const reasonsResponse = z.object({ items: z.array(reason) });
 export const linkResponse = z.object({
   dossier: z.object({ code: z.string(), procedure: z.string(), agency: z.string(), returnedAt: z.string().nullable() }),
   rated: z.boolean(),

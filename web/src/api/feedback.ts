@@ -118,3 +118,6 @@ export const fetchQualityRanking = (q: PeriodQuery, signal?: AbortSignal) =>
   api<QualityRanking>('/api/feedback/quality-index', { query: q, signal });
 export const fetchEvaluation = (q: PeriodQuery & { groupBy: 'unit' | 'officer' }, signal?: AbortSignal) =>
   api<{ rows: EvaluationRow[] }>('/api/feedback/evaluation', { query: q, signal });
+
+export const fetchReasons = (signal?: AbortSignal) =>
+  api<{ items: Reason[] }>('/api/public/rating-reasons', { signal }).then((r) => r.items);

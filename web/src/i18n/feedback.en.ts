@@ -25,6 +25,11 @@ export const feedbackEn: typeof feedbackVi = {
     alreadyRated: 'This dossier has been rated. A dossier is rated once.',
     invalid: 'The rating link is wrong or has expired.',
   },
+  mine: {
+    column: 'Rating',
+    rate: 'Rate',
+    rateLabel: (code: string) => `Rate dossier ${code}`,
+  },
   kiosk: {
     nav: 'Rating kiosk',
     title: 'Rate our service at the desk',

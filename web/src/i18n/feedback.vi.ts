@@ -24,6 +24,11 @@ export const feedbackVi = {
     alreadyRated: 'Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần.',
     invalid: 'Đường dẫn đánh giá không đúng hoặc đã hết hạn.',
   },
+  mine: {
+    column: 'Đánh giá',
+    rate: 'Đánh giá',
+    rateLabel: (code: string) => `Đánh giá hồ sơ ${code}`,
+  },
   kiosk: {
     nav: 'Kiosk đánh giá',
     title: 'Đánh giá sự hài lòng tại quầy',

@@ -8,6 +8,7 @@ import { ComplaintFormPage } from './ComplaintFormPage';
 import { ComplaintsStaffPage } from './ComplaintsStaffPage';
 import { EvaluationPage } from './EvaluationPage';
 import { KioskPage } from './KioskPage';
+import { MyRatingPage } from './MyRatingPage';
 import { PublishedComplaintsPage } from './PublishedComplaintsPage';
 import { RatingLinkPage } from './RatingLinkPage';
 
@@ -24,6 +25,7 @@ export const feedbackRoutes = (
   <>
     <Route path={paths.kiosk} element={signedIn(<KioskPage />, ['reception'])} />
     <Route path={paths.ratingPattern} element={<RatingLinkPage />} />
+    <Route path={paths.myRatingPattern} element={signedIn(<MyRatingPage />, ['citizen'])} />
     <Route path={paths.complaint} element={<ComplaintFormPage />} />
     <Route path={paths.publishedComplaints} element={<PublishedComplaintsPage />} />
     <Route path={paths.complaints} element={signedIn(<ComplaintsStaffPage />, COMPLAINT_ROLES)} />
