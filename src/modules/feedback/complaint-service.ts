@@ -7,7 +7,10 @@ import { formatVietnamTime, localDayAndTime } from '../calendar/dates';
 import { computeDueAt } from '../calendar/service';
 import type { Role } from '../identity/roles';
 import { hasRoleOver, type Principal } from '../identity/rules';
+import { enqueueMessages } from '../notifications/store';
+import { environmentSettings } from '../notifications/settings';
 import * as store from './complaint-store';
+import { answerMessage } from './messages';
 import { complaintOverdue, complaintTransition, type ComplaintAction, type ComplaintStatus } from './rules';
 import type { ComplaintInput } from './schema';
 import { agencyByCode, scopeOf } from './scope';
@@ -220,7 +223,30 @@ export async function assignComplaint(db: Db, principal: Principal, code: string
   });
 }
 
-/** The assigned officer (or a leader of the agency) answers. */
+/**
+ * Queues the answer to the sender in the outbox, in the answer's transaction: an email if they gave
+ * an address, a phone message per configured channel if they gave a phone.
+ */
+async function sendAnswer(tx: Tx, c: store.ComplaintWithRefs, answer: string, now: Date): Promise<void> {
+  const m = answerMessage({ code: c.code, title: c.title, agencyName: c.agency_name, answer });
+  const base = { dossier_id: null, next_attempt_at: now };
+  await enqueueMessages(tx, [
+    ...(c.contact_email
+      ? [{ ...base, channel: 'email', recipient: c.contact_email, subject: m.subject, body: m.email }]
+      : []),
+    ...(c.contact_phone
+      ? environmentSettings().applicantPhoneChannels.map((channel) => ({
+          ...base,
+          channel,
+          recipient: c.contact_phone!,
+          subject: null,
+          body: m.sms,
+        }))
+      : []),
+  ]);
+}
+
+/** The assigned officer (or a leader of the agency) answers; the sender receives the answer. */
 export async function answerComplaint(db: Db, principal: Principal, code: string, answer: string, now = new Date()) {
   const answerer = (c: store.ComplaintWithRefs) => {
     const isAssignee = c.assignee_id !== null && c.assignee_id === principal.userId;
@@ -228,6 +254,7 @@ export async function answerComplaint(db: Db, principal: Principal, code: string
   };
   return act(db, principal, code, 'answer', now, answerer, async (tx, c, to) => {
     await store.updateComplaint(tx, c.id, { status: to, answer, answered_at: now, answered_by: principal.userId });
+    await sendAnswer(tx, c, answer, now);
     return { overdue: complaintOverdue({ dueAt: c.due_at, answeredAt: now }, now) };
   });
 }

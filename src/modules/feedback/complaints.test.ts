@@ -86,6 +86,16 @@ test('received → assigned → answered → published; the public sees the answ
   c = ok(await act('specialist', code, 'answer', { answer }));
   assert.deepEqual([c.status, c.answer, c.answeredBy.username, c.overdue], ['answered', answer, 'specialist', false]);
   assert.equal((await t.app.inject({ url: `/api/public/complaints/${code}` })).statusCode, 404);
+  // The answer goes to the sender through the outbox, in the answer's transaction.
+  const sent = await t.db
+    .selectFrom('outbox_messages')
+    .select(['channel', 'recipient', 'body'])
+    .where('body', 'like', `%${code}%`)
+    .execute();
+  const email = sent.find((m) => m.channel === 'email');
+  assert.equal(email?.recipient, CONTACT.email);
+  assert.ok(email?.body.includes(answer));
+  assert.ok(sent.some((m) => m.channel !== 'email' && m.recipient === CONTACT.phone));
 
   const publicContent = 'Công dân phải chờ hơn hai giờ để nộp hồ sơ.';
   c = ok(await act('leader', code, 'publish', { content: publicContent }));

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { AppError } from '../../shared/errors';
+import { answerMessage } from './messages';
 import {
   DEFAULT_WEIGHTS,
   QUALITY_COMPONENTS,
@@ -196,4 +197,19 @@ test('a procedure is disclosed completely with components, process, legal basis,
   for (const missing of [{ components: 0 }, { steps: 0 }, { legalBasis: 0 }, { hasResultType: false }]) {
     assert.equal(disclosureComplete({ ...full, ...missing }), false, JSON.stringify(missing));
   }
+});
+
+test('the answer message names the complaint by code and title; the phone message is cut short', () => {
+  const long = 'Đã bố trí thêm quầy. '.repeat(30);
+  const m = answerMessage({
+    code: 'PA-260314-ABC123',
+    title: 'Chờ lâu',
+    agencyName: 'UBND phường Hạ Long',
+    answer: long,
+  });
+  assert.equal(m.subject, '[Một cửa] Trả lời phản ánh, kiến nghị PA-260314-ABC123');
+  assert.ok(m.email.includes(long));
+  assert.ok(m.sms.startsWith('UBND phường Hạ Long trả lời phản ánh, kiến nghị PA-260314-ABC123: Đã bố trí'));
+  assert.ok(m.sms.endsWith('…'));
+  assert.ok(m.sms.length < long.length);
 });
