@@ -2,6 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { createTestApp, loginAs, type TestApp } from '../../../test/harness';
+import { loggedPath } from '../../shared/logger';
 import { HA_LONG } from '../dossiers/test-support';
 import { ok, prepare, walk, type Users } from './test-support';
 
@@ -193,4 +194,13 @@ test('results per officer, unit, agency and procedure count the ratings of the p
     headers: other,
   });
   assert.equal(refused.statusCode, 403, refused.body);
+});
+
+test('logs show a rating link without its token', () => {
+  assert.equal(loggedPath('/api/public/ratings/AbC-123_xyz?x=1'), '/api/public/ratings/[token]');
+  assert.equal(loggedPath('/danh-gia/AbC-123_xyz'), '/danh-gia/[token]');
+  assert.equal(
+    loggedPath('/api/public/dossiers/000.20.01.H40-250314-0007'),
+    '/api/public/dossiers/000.20.01.H40-250314-0007',
+  );
 });
