@@ -41,7 +41,7 @@ export const feedbackEn: typeof feedbackVi = {
     returnedAt: (time: string) => `Returned at ${time}`,
   },
   complaint: {
-    nav: 'Complaints and suggestions',
+    nav: 'Complaints',
     title: 'Send a complaint or suggestion',
     intro:
       'Complaints and suggestions about administrative procedures. Your contact details are used only to answer you and are never published.',
@@ -72,7 +72,7 @@ export const feedbackEn: typeof feedbackVi = {
     send: 'Send a new complaint or suggestion',
   },
   staff: {
-    nav: 'Complaints',
+    nav: 'Handle complaints',
     title: 'Complaints and suggestions',
     filter: 'Status',
     all: 'All',

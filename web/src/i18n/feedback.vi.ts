@@ -72,7 +72,7 @@ export const feedbackVi = {
     send: 'Gửi phản ánh, kiến nghị mới',
   },
   staff: {
-    nav: 'Phản ánh, kiến nghị',
+    nav: 'Xử lý phản ánh',
     title: 'Xử lý phản ánh, kiến nghị',
     filter: 'Trạng thái',
     all: 'Tất cả',
