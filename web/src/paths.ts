@@ -31,6 +31,7 @@ export const paths = {
   complaint: '/phan-anh',
   publishedComplaints: '/phan-anh/cong-khai',
   complaints: '/complaints',
+  recordComplaint: '/complaints/new',
   evaluation: '/evaluation',
   admin: {
     home: '/admin',

@@ -81,6 +81,8 @@ export type ComplaintDetail = StaffComplaint & {
 
 export const submitComplaint = (body: ComplaintInput) =>
   api<Submitted>('/api/public/complaints', { method: 'POST', body });
+/** A complaint brought to the desk, recorded by its reception officer. */
+export const recordComplaint = (body: ComplaintInput) => api<Submitted>('/api/complaints', { method: 'POST', body });
 export const fetchPublishedComplaints = (q: { agency?: string; page?: number }, signal?: AbortSignal) =>
   api<Page<PublicComplaint>>('/api/public/complaints', { query: q, signal });
 export const fetchComplaints = (q: { status?: ComplaintStatus | ''; page?: number }, signal?: AbortSignal) =>

@@ -41,6 +41,7 @@ export const feedbackEn: typeof feedbackVi = {
     returnedAt: (time: string) => `Returned at ${time}`,
   },
   complaint: {
+    deskTitle: 'Record a complaint brought to the desk',
     nav: 'Complaints',
     title: 'Send a complaint or suggestion',
     intro:
@@ -72,6 +73,7 @@ export const feedbackEn: typeof feedbackVi = {
     send: 'Send a new complaint or suggestion',
   },
   staff: {
+    record: 'Record a complaint brought to the desk',
     nav: 'Handle complaints',
     title: 'Complaints and suggestions',
     filter: 'Status',

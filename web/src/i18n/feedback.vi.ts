@@ -40,6 +40,7 @@ export const feedbackVi = {
     returnedAt: (time: string) => `Trả kết quả lúc ${time}`,
   },
   complaint: {
+    deskTitle: 'Ghi nhận phản ánh, kiến nghị tại quầy',
     nav: 'Phản ánh, kiến nghị',
     title: 'Gửi phản ánh, kiến nghị',
     intro:
@@ -72,6 +73,7 @@ export const feedbackVi = {
     send: 'Gửi phản ánh, kiến nghị mới',
   },
   staff: {
+    record: 'Ghi nhận phản ánh, kiến nghị tại quầy',
     nav: 'Xử lý phản ánh',
     title: 'Xử lý phản ánh, kiến nghị',
     filter: 'Trạng thái',

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { fetchAgencies } from '../../api/catalogue';
-import { submitComplaint, type ComplaintKind, type Submitted } from '../../api/feedback';
+import { recordComplaint, submitComplaint, type ComplaintKind, type Submitted } from '../../api/feedback';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n/i18n';
@@ -9,16 +9,26 @@ import { formatDateTime } from '../../lib/datetime';
 import { useAsync } from '../../lib/useAsync';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { paths } from '../../paths';
+import { useSession } from '../../session/session';
 import { errorField } from '../dossier/fieldErrors';
 
 const FIELDS = ['agency', 'title', 'content', 'dossierCode', 'contact.fullName', 'contact.phone', 'contact.email'];
 
-/** /phan-anh: a complaint or suggestion from the portal, no login; the contact stays private. */
-export function ComplaintFormPage() {
+/**
+ * /phan-anh: a complaint or suggestion from the portal, no login; the contact stays private. With
+ * `atDesk` (/complaints/new) a reception officer records one brought to the desk, for their agencies.
+ */
+export function ComplaintFormPage({ atDesk = false }: { atDesk?: boolean }) {
   const { t, errorText } = useI18n();
   const s = t.feedback.complaint;
-  useDocumentTitle(s.title);
-  const agencies = useAsync(() => fetchAgencies(), []);
+  const title = atDesk ? s.deskTitle : s.title;
+  useDocumentTitle(title);
+  const { user } = useSession();
+  const own = new Set((user?.roles ?? []).filter((r) => r.role === 'reception').map((r) => r.agency));
+  const agencies = useAsync(
+    () => fetchAgencies().then((all) => (atDesk ? all.filter((a) => own.has(a.code)) : all)),
+    [atDesk, user],
+  );
   const [form, setForm] = useState({
     agency: '',
     kind: 'complaint' as ComplaintKind,
@@ -44,8 +54,9 @@ export function ComplaintFormPage() {
     setBusy(true);
     setError(null);
     try {
+      const send = atDesk ? recordComplaint : submitComplaint;
       setSent(
-        await submitComplaint({
+        await send({
           agency: form.agency,
           kind: form.kind,
           title: form.title.trim(),
@@ -72,19 +83,23 @@ export function ComplaintFormPage() {
   if (sent) {
     return (
       <div className="complaint-page">
-        <h1>{s.title}</h1>
+        <h1>{title}</h1>
         <p className="status status-success" role="status">
           {s.sent(sent.code, formatDateTime(sent.dueAt))}
         </p>
         <p>
-          <Link to={paths.publishedComplaints}>{t.feedback.published.title}</Link>
+          {atDesk ? (
+            <Link to={paths.complaints}>{t.feedback.staff.title}</Link>
+          ) : (
+            <Link to={paths.publishedComplaints}>{t.feedback.published.title}</Link>
+          )}
         </p>
       </div>
     );
   }
   return (
     <div className="complaint-page">
-      <h1>{s.title}</h1>
+      <h1>{title}</h1>
       <p className="lead">{s.intro}</p>
       <form className="card form" onSubmit={onSubmit} noValidate>
         <Field label={s.agency} required error={fieldError('agency', 'agency')}>

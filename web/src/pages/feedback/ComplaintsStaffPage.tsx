@@ -18,6 +18,9 @@ import { formatDateTime } from '../../lib/datetime';
 import { useAsync } from '../../lib/useAsync';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { Fact } from '../dossier/DossierSections';
+import { paths } from '../../paths';
+import { hasAnyRole, useSession } from '../../session/session';
+import { Link } from 'react-router';
 
 const PAGE_SIZE = 50;
 const STATUSES: ComplaintStatus[] = ['received', 'assigned', 'answered', 'published'];
@@ -27,6 +30,7 @@ export function ComplaintsStaffPage() {
   const { t } = useI18n();
   const s = t.feedback.staff;
   useDocumentTitle(s.title);
+  const { user } = useSession();
   const [status, setStatus] = useState<ComplaintStatus | ''>('');
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
@@ -34,6 +38,11 @@ export function ComplaintsStaffPage() {
   return (
     <div className="complaints-staff">
       <h1>{s.title}</h1>
+      {hasAnyRole(user, ['reception']) && (
+        <p>
+          <Link to={paths.recordComplaint}>{s.record}</Link>
+        </p>
+      )}
       <div className="field">
         <label htmlFor="complaint-status">{s.filter}</label>
         <select

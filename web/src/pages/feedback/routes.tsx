@@ -29,6 +29,7 @@ export const feedbackRoutes = (
     <Route path={paths.complaint} element={<ComplaintFormPage />} />
     <Route path={paths.publishedComplaints} element={<PublishedComplaintsPage />} />
     <Route path={paths.complaints} element={signedIn(<ComplaintsStaffPage />, COMPLAINT_ROLES)} />
+    <Route path={paths.recordComplaint} element={signedIn(<ComplaintFormPage atDesk />, ['reception'])} />
     <Route path={paths.evaluation} element={signedIn(<EvaluationPage />, RESULT_ROLES)} />
   </>
 );
