@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { RatingInput, RatingLevel, Reason } from '../../api/feedback';
 import { Button } from '../../components/Button';
 import { useI18n } from '../../i18n/i18n';
+import { ratingToSend } from './rating';
 
 const LEVELS: RatingLevel[] = ['very_satisfied', 'satisfied', 'not_satisfied'];
 
@@ -31,14 +32,15 @@ export function RatingForm({ reasons, onSubmit, large }: Props) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (level === null) return;
-    if (level === 'not_satisfied' && chosen.length === 0) return setProblem(s.reasonRequired);
-    if (level === 'not_satisfied' && chosen.includes('other') && !comment.trim()) return setProblem(s.commentRequired);
+    const next = ratingToSend(level, chosen, comment);
+    if ('problem' in next) {
+      if (next.problem !== 'level') setProblem(next.problem === 'reason' ? s.reasonRequired : s.commentRequired);
+      return;
+    }
     setProblem(null);
     setBusy(true);
     try {
-      const notSatisfied = level === 'not_satisfied';
-      await onSubmit({ level, reasons: notSatisfied ? chosen : [], comment: comment.trim() || null });
+      await onSubmit(next.input);
     } finally {
       setBusy(false);
     }
