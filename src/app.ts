@@ -18,6 +18,7 @@ import { dossierRoutes } from './modules/dossiers/routes';
 import { documentRoutes } from './modules/documents/routes';
 import { notificationRoutes } from './modules/notifications/routes';
 import { createNotificationJobs } from './modules/notifications/scheduler';
+import { feedbackRoutes } from './modules/feedback/routes';
 import { reportRoutes } from './modules/reports/routes';
 import { webRoutes } from './modules/web/routes';
 import { workflowRoutes } from './modules/workflow/routes';
@@ -68,6 +69,7 @@ export async function buildApp({ config, db, onRoute }: AppDeps): Promise<Fastif
   await app.register(documentRoutes, { db, config });
   await app.register(notificationRoutes, { db, config });
   await app.register(reportRoutes, { db, config });
+  await app.register(feedbackRoutes, { db, config });
   if (config.schedulerEnabled) {
     // Daily reminders and the outbox dispatcher live and die with the app.
     const jobs = createNotificationJobs({ db, config, log: app.log });

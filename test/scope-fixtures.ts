@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { InjectOptions } from 'fastify';
 import type { TestApp } from './harness';
+import type { FeedbackFixture } from './scope-fixtures-feedback';
 import type { WorkflowFixture } from './scope-fixtures-workflow';
 
 /** What test/scope.test.ts aims each route at: one ward's own data, prepared the same way in every ward. */
@@ -26,6 +27,8 @@ export type Ward = {
   notificationId: number;
   /** Dossiers at each point of the internal process (scope-fixtures-workflow.ts). */
   workflow: WorkflowFixture;
+  /** A returned dossier and complaints (scope-fixtures-feedback.ts). */
+  feedback: FeedbackFixture;
 };
 
 export type Dossier = { code: string; version: number };
@@ -169,5 +172,5 @@ export async function prepareWard(t: TestApp, code: string, logins: Logins, rece
     dossiers: { received, toAccept, toSupplement, toRefuse, toWithdraw, toResubmit },
     fileId,
     notificationId: notification.id,
-  } satisfies Omit<Ward, 'workflow'>;
+  } satisfies Omit<Ward, 'workflow' | 'feedback'>;
 }

@@ -7,8 +7,10 @@ import { ADMIN_CASES } from './scope-cases-admin';
 import { WORK_CASES } from './scope-cases-work';
 import { REPORT_CASES } from './scope-cases-reports';
 import { WORKFLOW_CASES } from './scope-cases-workflow';
+import { FEEDBACK_CASES } from './scope-cases-feedback';
 import { prepareWard, type Ward } from './scope-fixtures';
 import { prepareWorkflow } from './scope-fixtures-workflow';
+import { prepareFeedback } from './scope-fixtures-feedback';
 
 /**
  * "A user of one ward cannot read or change another ward's data", for every route the app has.
@@ -19,7 +21,13 @@ import { prepareWorkflow } from './scope-fixtures-workflow';
  * the reason. A route without a case, or a case without a route, fails this test.
  */
 
-const CASES: Record<string, Case> = { ...ADMIN_CASES, ...WORK_CASES, ...REPORT_CASES, ...WORKFLOW_CASES };
+const CASES: Record<string, Case> = {
+  ...ADMIN_CASES,
+  ...WORK_CASES,
+  ...REPORT_CASES,
+  ...WORKFLOW_CASES,
+  ...FEEDBACK_CASES,
+};
 
 type Route = { method: string; url: string; access: unknown };
 const routes: Route[] = [];
@@ -35,23 +43,22 @@ before(async () => {
   });
   const logins = { province: await loginAs(t.app, 'admin'), citizen: await loginAs(t.app, 'congdan') };
   for (const u of WARD_USERS) headers[u] = await loginAs(t.app, u);
+  const ownStaff = { desk: WARD_RECEPTION, specialist: 'specialist', unitLeader: 'leader', agencyLeader: 'leader' };
+  const otherStaff = {
+    desk: 'u2002.mc1',
+    specialist: 'u2002.vhxh1',
+    unitLeader: 'u2002.vhxhlead',
+    agencyLeader: 'u2002.lanhdao',
+  };
   wards.own = {
     ...(await prepareWard(t, OWN, logins, headers[WARD_RECEPTION])),
-    workflow: await prepareWorkflow(t, OWN, logins.province, {
-      desk: WARD_RECEPTION,
-      specialist: 'specialist',
-      unitLeader: 'leader',
-      agencyLeader: 'leader',
-    }),
+    workflow: await prepareWorkflow(t, OWN, logins.province, ownStaff),
+    feedback: await prepareFeedback(t, OWN, ownStaff),
   };
   wards.other = {
     ...(await prepareWard(t, OTHER, logins, await loginAs(t.app, 'u2002.mc1'))),
-    workflow: await prepareWorkflow(t, OTHER, logins.province, {
-      desk: 'u2002.mc1',
-      specialist: 'u2002.vhxh1',
-      unitLeader: 'u2002.vhxhlead',
-      agencyLeader: 'u2002.lanhdao',
-    }),
+    workflow: await prepareWorkflow(t, OTHER, logins.province, otherStaff),
+    feedback: await prepareFeedback(t, OTHER, otherStaff),
   };
 });
 after(() => t.close());
@@ -81,7 +88,7 @@ function check(res: LightMyRequestResponse, expected: Expect, w: Ward, label: st
 test('every guarded route has a scope case, and every case names a route that exists', () => {
   const guarded = guardedRoutes();
   assert.deepEqual(
-    [ADMIN_CASES, WORK_CASES, REPORT_CASES, WORKFLOW_CASES]
+    [ADMIN_CASES, WORK_CASES, REPORT_CASES, WORKFLOW_CASES, FEEDBACK_CASES]
       .flatMap(Object.keys)
       .filter((k, i, all) => all.indexOf(k) !== i),
     [],

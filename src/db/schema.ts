@@ -5,6 +5,7 @@ import type { DossierTables } from '../modules/dossiers/tables';
 import type { NotificationTables } from '../modules/notifications/tables';
 import type { ReportTables } from '../modules/reports/tables';
 import type { WorkflowTables } from '../modules/workflow/tables';
+import type { FeedbackTables } from '../modules/feedback/tables';
 
 /** The database as Kysely sees it: each module declares its own tables. */
 export interface Database
@@ -15,4 +16,5 @@ export interface Database
     DossierTables,
     NotificationTables,
     ReportTables,
-    WorkflowTables {}
+    WorkflowTables,
+    FeedbackTables {}

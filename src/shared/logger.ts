@@ -13,13 +13,19 @@ export const REDACTED_PATHS = [
   '*.token',
 ];
 
+/** The path of a request URL as logged: no query string, one-time rating tokens masked. */
+export function loggedPath(url: string): string {
+  return url.split('?')[0].replace(/^(\/api\/public\/ratings\/|\/danh-gia\/)[^/]+/, '$1[token]');
+}
+
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   return {
     level,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     serializers: {
-      // Query strings can carry search terms with names or ID numbers: log the path only.
-      req: (req) => ({ method: req.method, url: String(req.url).split('?')[0], reqId: req.id }),
+      // Query strings can carry search terms with names or ID numbers: log the path only; a rating
+      // link's one-time token is a credential: masked.
+      req: (req) => ({ method: req.method, url: loggedPath(String(req.url)), reqId: req.id }),
     },
   };
 }

@@ -14,6 +14,7 @@ import { paths } from './paths';
 import { dossierRoutes } from './pages/dossier/routes';
 import { adminRoutes } from './pages/admin/routes';
 import { reportRoutes } from './pages/reports/routes';
+import { feedbackRoutes } from './pages/feedback/routes';
 
 export function App() {
   return (
@@ -45,6 +46,7 @@ export function App() {
               {adminRoutes}
               {dossierRoutes}
               {reportRoutes}
+              {feedbackRoutes}
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -12,6 +12,7 @@ import './styles/citizen.css';
 import './styles/receipt.css';
 import './styles/admin.css';
 import './styles/reports.css';
+import './styles/feedback.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -30,6 +30,17 @@ export const paths = {
   reportDossiers: '/thong-ke/ho-so',
   /** The public on-time statistics of the portal (no login). */
   publicStatistics: '/cong-khai-ket-qua',
+  /** The desk's rating kiosk (signed in with a reception account). */
+  kiosk: '/kiosk',
+  /** The one-time rating link sent with the returned result. */
+  ratingPattern: '/danh-gia/:token',
+  myRating: (code: string) => `/my-dossiers/${encodeURIComponent(code)}/rating`,
+  myRatingPattern: '/my-dossiers/:code/rating',
+  complaint: '/phan-anh',
+  publishedComplaints: '/phan-anh/cong-khai',
+  complaints: '/complaints',
+  recordComplaint: '/complaints/new',
+  evaluation: '/evaluation',
   admin: {
     home: '/admin',
     /** The tree; `?agency=<code>` opens one agency beside it without leaving the page. */

@@ -6,6 +6,7 @@ import * as m0004 from './0004_dossiers';
 import * as m0006 from './0006_notifications';
 import * as m0008 from './0008_reports';
 import * as m0009 from './0009_workflow';
+import * as m0010 from './0010_feedback';
 
 /** Every migration, in order. Names are stable: never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0006_notifications': m0006,
   '0008_reports': m0008,
   '0009_workflow': m0009,
+  '0010_feedback': m0010,
 };

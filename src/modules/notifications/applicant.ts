@@ -2,7 +2,7 @@ import type { Insertable } from 'kysely';
 import { z } from 'zod';
 import type { Executor } from '../../db/database';
 import { notFound } from '../../shared/errors';
-import { applicantMessage } from './messages';
+import { applicantMessage, ratingUrl } from './messages';
 import type { ApplicantEvent } from './rules';
 import { environmentSettings, type MessageSettings } from './settings';
 import * as store from './store';
@@ -15,12 +15,14 @@ const eventDetails = z.object({
     .array(z.object({ name: z.string().trim().min(1).max(500), reason: z.string().trim().max(1000).optional() }))
     .max(100)
     .optional(),
+  /** A returned result's one-time rating token (feedback module): the message carries its link. */
+  ratingToken: z.string().min(16).max(200).optional(),
 });
 
 export type ApplicantNotice = {
   dossierId: number;
   event: ApplicantEvent;
-  /** `reason?: string`, `items?: { name, reason? }[]`; other keys are ignored. */
+  /** `reason?: string`, `items?: { name, reason? }[]`, `ratingToken?: string`; other keys are ignored. */
   data?: Record<string, unknown>;
 };
 
@@ -39,10 +41,11 @@ export async function notifyApplicant(
   const details = eventDetails.parse(input.data ?? {});
   const d = await store.findDossierForMessage(tx, input.dossierId);
   if (!d) throw notFound('Dossier', 'hồ sơ', 'dossierId');
+  const { ratingToken, ...rest } = details;
   const m = applicantMessage(
     input.event,
     { code: d.code, procedureName: d.procedure_name, dueAt: d.due_at },
-    details,
+    { ...rest, ...(ratingToken ? { ratingUrl: ratingUrl(settings.publicBaseUrl, ratingToken) } : {}) },
     settings.publicBaseUrl,
   );
   const now = new Date();

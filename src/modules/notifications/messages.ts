@@ -20,8 +20,18 @@ export function lookupUrl(publicBaseUrl: string, code: string): string {
   return `${base(publicBaseUrl)}/tra-cuu/${encodeURIComponent(code)}`;
 }
 
+/** The portal page of a one-time satisfaction rating link (feedback module; only its hash is stored). */
+export function ratingUrl(publicBaseUrl: string, token: string): string {
+  return `${base(publicBaseUrl)}/danh-gia/${encodeURIComponent(token)}`;
+}
+
 export type DossierFacts = { code: string; procedureName: string; dueAt: Date | null };
-export type EventDetails = { reason?: string; items?: { name: string; reason?: string }[] };
+export type EventDetails = {
+  reason?: string;
+  items?: { name: string; reason?: string }[];
+  /** The rating link of a returned result (its page, with the one-time token). */
+  ratingUrl?: string;
+};
 
 /** An applicant message: `vi`/`en` are the sentences; `sms` the short text for a phone. */
 export type ApplicantMessage = {
@@ -76,6 +86,18 @@ function sentences(event: ApplicantEvent, d: DossierFacts, x: EventDetails): Sen
         vi: [`${what} đã có kết quả giải quyết. Mời Quý ông/bà nhận kết quả theo hình thức đã đăng ký.`],
         en: [`${whatEn} has a result ready; please collect it the way you chose.`],
       };
+    case 'returned': {
+      const rate = x.ratingUrl
+        ? {
+            vi: [`Mời Quý ông/bà đánh giá mức độ hài lòng tại: ${x.ratingUrl}`],
+            en: [`Please tell us how satisfied you are: ${x.ratingUrl}`],
+          }
+        : { vi: [], en: [] };
+      return {
+        vi: [`${what} đã được trả kết quả.`, ...rate.vi],
+        en: [`${whatEn}: the result has been handed over.`, ...rate.en],
+      };
+    }
     case 'refused':
       return {
         vi: [`${what} không được tiếp nhận.`, ...reason.vi],
@@ -90,6 +112,7 @@ const SUBJECTS: Record<ApplicantEvent, { vi: string; en: string }> = {
   apology: { vi: 'thư xin lỗi và hẹn lại ngày trả kết quả', en: 'apology and new appointment' },
   result_ready: { vi: 'đã có kết quả', en: 'result ready' },
   refused: { vi: 'không được tiếp nhận', en: 'not accepted' },
+  returned: { vi: 'đã trả kết quả', en: 'result returned' },
 };
 
 const FOOTER =

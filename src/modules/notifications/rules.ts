@@ -16,7 +16,14 @@ export const CHANNELS = ['email', 'sms', 'zalo'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export type PhoneChannel = Exclude<Channel, 'email'>;
 
-export const APPLICANT_EVENTS = ['received', 'supplement_requested', 'apology', 'result_ready', 'refused'] as const;
+export const APPLICANT_EVENTS = [
+  'received',
+  'supplement_requested',
+  'apology',
+  'result_ready',
+  'refused',
+  'returned',
+] as const;
 export type ApplicantEvent = (typeof APPLICANT_EVENTS)[number];
 
 export const NOTIFICATION_KINDS = ['due_soon', 'overdue', ...APPLICANT_EVENTS] as const;

@@ -10,6 +10,7 @@ import {
 import type { DossierRow } from '../dossiers/tables';
 import { recordTransition, withDossierAction, withLockedDossier } from '../dossiers/transitions';
 import type { Principal } from '../identity/rules';
+import { issueRatingLink } from '../feedback/rating-service';
 import { notifyApplicant } from '../notifications/applicant';
 import { closePart, completeStep, loadWalk, moveTo, type Walk } from './process';
 import {
@@ -203,7 +204,10 @@ export async function resolve(
   });
 }
 
-/** The receiving desk hands the result to the applicant: the dossier is closed. */
+/**
+ * The receiving desk hands the result to the applicant: the dossier is closed. The applicant is told,
+ * with a one-time link to rate the service (feedback module).
+ */
 export async function returnResult(db: Db, principal: Principal, code: string, input: ActionInput, now = new Date()) {
   const id = await withDossierAction(db, principal, code, 'return', input.version, async ({ tx, dossier, actor }) => {
     await recordTransition(
@@ -213,6 +217,8 @@ export async function returnResult(db: Db, principal: Principal, code: string, i
       { action: 'return', at: now, actor },
       { comment: input.comment, files: staged(input.files) },
     );
+    const ratingToken = await issueRatingLink(tx, dossier.id, now);
+    await notifyApplicant(tx, { dossierId: dossier.id, event: 'returned', data: { ratingToken } });
     return dossier.id;
   });
   return dossierWithProcess(db, id);

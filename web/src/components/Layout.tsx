@@ -8,6 +8,7 @@ import { Emblem } from './Emblem';
 import { DossierNavLinks } from '../pages/dossier/NavLinks';
 import { UnreadCountProvider, useUnreadCount } from '../pages/notifications/unread';
 import { ReportNavLinks } from '../pages/reports/NavLinks';
+import { FeedbackNavLinks } from '../pages/feedback/NavLinks';
 
 function Header() {
   const { t, lang, setLang } = useI18n();
@@ -57,6 +58,7 @@ function Header() {
             </li>
             <DossierNavLinks />
             <ReportNavLinks />
+            <FeedbackNavLinks />
             {hasAnyRole(user, ADMIN_AREA_ROLES) && (
               <li>
                 <NavLink to={paths.admin.home}>{t.admin.nav}</NavLink>

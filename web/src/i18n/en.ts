@@ -5,6 +5,7 @@ import { deskEn } from './desk.en';
 import { dossierEn } from './dossier.en';
 import { notificationsEn } from './notifications.en';
 import { reportsEn } from './reports.en';
+import { feedbackEn } from './feedback.en';
 import { workflowEn } from './workflow.en';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -255,4 +256,5 @@ export const en: Dictionary = {
   workflow: workflowEn,
   notifications: notificationsEn,
   reports: reportsEn,
+  feedback: feedbackEn,
 };

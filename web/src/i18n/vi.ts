@@ -4,6 +4,7 @@ import { deskVi } from './desk.vi';
 import { dossierVi } from './dossier.vi';
 import { notificationsVi } from './notifications.vi';
 import { reportsVi } from './reports.vi';
+import { feedbackVi } from './feedback.vi';
 import { workflowVi } from './workflow.vi';
 
 /** Every UI string in Vietnamese, the default language; en.ts must give the same shape. */
@@ -239,6 +240,7 @@ export const vi = {
   workflow: workflowVi,
   notifications: notificationsVi,
   reports: reportsVi,
+  feedback: feedbackVi,
 };
 
 export type Dictionary = typeof vi;

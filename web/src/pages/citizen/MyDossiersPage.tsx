@@ -49,6 +49,17 @@ export function MyDossiersPage() {
               { header: columns.status, cell: (d) => <StatusBadge status={d.status} /> },
               { header: columns.receivedAt, cell: (d) => formatDateTime(d.receivedAt) },
               { header: columns.dueAt, cell: (d) => (d.dueAt ? formatDateTime(d.dueAt) : '') },
+              {
+                header: t.feedback.mine.column,
+                cell: (d) =>
+                  d.status === 'returned' ? (
+                    <Link to={paths.myRating(d.code)} aria-label={t.feedback.mine.rateLabel(d.code)}>
+                      {t.feedback.mine.rate}
+                    </Link>
+                  ) : (
+                    ''
+                  ),
+              },
             ]}
           />
           <Pagination

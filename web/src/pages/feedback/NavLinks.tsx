@@ -1,0 +1,34 @@
+import { NavLink } from 'react-router';
+import { useI18n } from '../../i18n/i18n';
+import { hasAnyRole, useSession } from '../../session/session';
+import { paths } from '../../paths';
+import { COMPLAINT_ROLES, RESULT_ROLES } from './access';
+
+/** The navigation entries: the public answers for everyone, then what the user's roles open. */
+export function FeedbackNavLinks() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  const s = t.feedback;
+  return (
+    <>
+      <li>
+        <NavLink to={paths.publishedComplaints}>{s.complaint.nav}</NavLink>
+      </li>
+      {hasAnyRole(user, COMPLAINT_ROLES) && (
+        <li>
+          <NavLink to={paths.complaints}>{s.staff.nav}</NavLink>
+        </li>
+      )}
+      {hasAnyRole(user, ['reception']) && (
+        <li>
+          <NavLink to={paths.kiosk}>{s.kiosk.nav}</NavLink>
+        </li>
+      )}
+      {hasAnyRole(user, RESULT_ROLES) && (
+        <li>
+          <NavLink to={paths.evaluation}>{s.evaluation.nav}</NavLink>
+        </li>
+      )}
+    </>
+  );
+}
