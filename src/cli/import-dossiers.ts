@@ -56,7 +56,10 @@ export function summaryLines(report: ImportReport): string[] {
 }
 
 export function registerImportCommands(program: Command, database: () => Promise<DbHandle>): void {
-  const group = program.command('import').description('Nhập dữ liệu / Import data');
+  // `import procedures` (data.ts) registers the group first: add to it rather than a second `import`.
+  const group =
+    program.commands.find((c) => c.name() === 'import') ??
+    program.command('import').description('Nhập dữ liệu / Import data');
   group
     .command('dossiers <file>')
     .description(

@@ -5,6 +5,7 @@ import { migrateToLatest } from '../db/migrate';
 import { registerUserCommands } from './users';
 import { registerDataCommands } from './data';
 import { registerImportCommands } from './import-dossiers';
+import { registerGenerateCommand } from './generate';
 
 /** `npm run cli -- <command>`: each command is a thin call into a module's service. */
 const program = new Command()
@@ -37,6 +38,7 @@ program
 registerDataCommands(program, database);
 registerUserCommands(program, database);
 registerImportCommands(program, database);
+registerGenerateCommand(program, database);
 
 try {
   await program.parseAsync(process.argv);

@@ -4,7 +4,7 @@ import { audit } from '../../shared/audit';
 import { planDossier, type Pinned, type PlannedDossier } from './plan';
 import { loadProvince, type Province } from './province';
 import { seededRandom } from './random';
-import { writeBatch } from './store';
+import { codesFor, writeBatch } from './store';
 import { dailyCounts } from './timeline';
 
 export type GenerateOptions = {
@@ -17,6 +17,8 @@ export type GenerateOptions = {
   seed: number;
   /** Dossiers per transaction and per INSERT statement. */
   batchSize?: number;
+  /** Batches written at once, each on its own connection (PostgreSQL server; PGlite has one). */
+  writers?: number;
   /** Dossiers held at chosen steps now, filed after the others (the demo's inboxes). */
   pinned?: Pinned[];
   onProgress?: (done: number) => void;
@@ -34,12 +36,22 @@ export async function generateDossiers(db: Db, opts: GenerateOptions): Promise<G
   const rng = seededRandom(opts.seed);
   const report: GenerateReport = { dossiers: 0, events: 0, open: 0, batches: 0 };
   let batch: PlannedDossier[] = [];
+  // The database writes batches while the next ones are planned. Codes are taken first, one batch
+  // after another in order of receipt, so they do not depend on which write finishes first.
+  const writing: Promise<void>[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
     const plans = batch;
     batch = [];
+    const codes = await db.transaction().execute((tx) => codesFor(tx, plans));
+    if (writing.length >= (opts.writers ?? 1)) await writing.shift();
+    const done = write(plans, codes);
+    done.catch(() => undefined); // awaited below; this only keeps a failure from going unhandled meanwhile
+    writing.push(done);
+  };
+  const write = async (plans: PlannedDossier[], codes: string[]) => {
     await db.transaction().execute(async (tx) => {
-      const codes = await writeBatch(tx, plans);
+      await writeBatch(tx, plans, codes);
       await audit.record(tx, {
         actorUserId: null,
         action: 'dossier.generate',
@@ -62,6 +74,7 @@ export async function generateDossiers(db: Db, opts: GenerateOptions): Promise<G
   }
   batch.push(...pinnedPlans(province, opts).sort(byReceipt));
   await flush();
+  await Promise.all(writing);
   return report;
 }
 

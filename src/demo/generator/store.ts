@@ -10,7 +10,7 @@ import type { PlannedDossier } from './plan';
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Codes from the agency's daily sequence of the receipt day (the counter live intake uses), in order of receipt. */
-async function codesFor(tx: Tx, plans: PlannedDossier[]): Promise<string[]> {
+export async function codesFor(tx: Tx, plans: PlannedDossier[]): Promise<string[]> {
   const keyOf = (p: PlannedDossier) => `${p.agency.id}/${vietnamDay(p.receivedAt)}`;
   const counts = new Map<string, number>();
   for (const p of plans) counts.set(keyOf(p), (counts.get(keyOf(p)) ?? 0) + 1);
@@ -166,9 +166,8 @@ async function insertSteps(tx: Tx, plans: PlannedDossier[], ids: Map<string, num
       visits int)`.execute(tx);
 }
 
-/** Writes a batch of planned dossiers (in order of receipt) with their histories and open processes; answers their codes. */
-export async function writeBatch(tx: Tx, plans: PlannedDossier[]): Promise<string[]> {
-  const codes = await codesFor(tx, plans);
+/** Writes a batch of planned dossiers with their codes, histories and open processes. */
+export async function writeBatch(tx: Tx, plans: PlannedDossier[], codes: string[]): Promise<void> {
   const ids = await insertDossiers(
     tx,
     plans.map((p, i) => dossierRecord(p, codes[i])),
@@ -178,5 +177,4 @@ export async function writeBatch(tx: Tx, plans: PlannedDossier[]): Promise<strin
     plans.flatMap((p, i) => eventRecords(p, ids.get(codes[i])!)),
   );
   await insertSteps(tx, plans, ids, codes);
-  return codes;
 }
