@@ -33,7 +33,7 @@ export function markdown(r: BenchReport, median: (xs: number[]) => number): stri
   const bare = median(r.bareAggregateMs);
   const rows = [
     [
-      'Dossier intake, `POST /api/dossiers` with Idempotency-Key, 32 clients',
+      'Dossier intake, `POST /api/dossiers` with Idempotency-Key, 32 clients over the 5 ward desks',
       `${n0(r.intake.rps)} dossiers/s (p50 ${ms(r.intake.p50)}, p99 ${ms(r.intake.p99)})${failures(r.intake)}`,
       r.pgbenchTps === null ? 'pgbench n/a (PGlite)' : `pgbench TPC-B -c 32: ${n0(r.pgbenchTps)} tps`,
       pct(r.intake.rps, r.pgbenchTps),

@@ -32,6 +32,11 @@ const SECONDS = Number(args.seconds);
 if (!Number.isSafeInteger(DOSSIERS) || DOSSIERS < 1) throw new Error(`--dossiers must be a positive whole number`);
 if (!(SECONDS > 0)) throw new Error('--seconds must be a positive number');
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
+/** The year's bounds as instants in Vietnam, as the generator and the summary count days. */
+const START = '2025-01-01T00:00:00+07:00';
+const END = '2026-01-01T00:00:00+07:00';
+/** The five ward desks of the demo province, each with its own reception officer. */
+const DESKS = [1, 2, 3, 4, 5].map((n) => ({ agency: `000.20.0${n}.H40`, username: `u200${n}.mc1` }));
 const CONCURRENCY = 32;
 const PGLITE_DIR = join(import.meta.dirname, 'results', 'tmp', 'pglite');
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/bench';
@@ -75,7 +80,7 @@ async function ensureData(h: DbHandle): Promise<{ generatedSeconds: number | nul
     Number(
       (
         await sql<{ n: string }>`SELECT count(*) AS n FROM dossiers
-          WHERE received_at >= ${YEAR.from}::date AND received_at < ${YEAR.to}::date + 1`.execute(h.db)
+          WHERE received_at >= ${START}::timestamptz AND received_at < ${END}::timestamptz`.execute(h.db)
       ).rows[0].n,
     );
   const have = await count();
@@ -130,8 +135,8 @@ async function main() {
     : await openDatabase({ dataDir: PGLITE_DIR });
   const data = await ensureData(handle);
   const bare = await timed(5, () =>
-    sql`SELECT status, count(*) FROM dossiers WHERE received_at >= ${YEAR.from}::date
-        AND received_at < ${YEAR.to}::date + 1 GROUP BY status`.execute(handle.db),
+    sql`SELECT status, count(*) FROM dossiers WHERE received_at >= ${START}::timestamptz
+        AND received_at < ${END}::timestamptz GROUP BY status`.execute(handle.db),
   );
   const { rows: sample } = await sql<{ code: string }>`
     SELECT code FROM dossiers TABLESAMPLE SYSTEM (1) LIMIT 2000`.execute(handle.db);
@@ -150,20 +155,21 @@ async function main() {
   let report: BenchReport;
   try {
     const port = app.port;
-    const reception = await login(port, 'reception');
+    const desks = await Promise.all(DESKS.map(async (d) => ({ ...d, token: await login(port, d.username) })));
     const admin = await login(port, 'admin');
     const birth = (await (await fetch(`http://127.0.0.1:${port}/api/procedures/1.001193`)).json()) as {
       components: { id: number; required: boolean; originals: number; copies: number }[];
     };
-    const body = JSON.stringify({
-      procedure: '1.001193',
-      agency: '000.20.01.H40',
-      channel: 'direct',
-      applicant: { fullName: 'Nguyễn Văn Bình', idNumber: '022090123456', phone: '0912345678' },
-      components: birth.components
-        .filter((c) => c.required)
-        .map((c) => ({ componentId: c.id, originals: c.originals, copies: c.copies })),
-    });
+    const body = (agency: string) =>
+      JSON.stringify({
+        procedure: '1.001193',
+        agency,
+        channel: 'direct',
+        applicant: { fullName: 'Nguyễn Văn Bình', idNumber: '022090123456', phone: '0912345678' },
+        components: birth.components
+          .filter((c) => c.required)
+          .map((c) => ({ componentId: c.id, originals: c.originals, copies: c.copies })),
+      });
     const run = Date.now();
     const opts = { concurrency: CONCURRENCY, seconds: SECONDS };
     const intake = await load(
@@ -172,11 +178,11 @@ async function main() {
         method: 'POST',
         path: '/api/dossiers',
         headers: {
-          authorization: `Bearer ${reception}`,
+          authorization: `Bearer ${desks[i % desks.length].token}`,
           'content-type': 'application/json',
           'idempotency-key': `bench-${run}-${i}`,
         },
-        body,
+        body: body(desks[i % desks.length].agency),
       }),
       opts,
     );
