@@ -210,14 +210,26 @@ function walk(c: Clock, walkers: Walker[], accepted: Date, end: Closing, dues: D
   return { moves, current };
 }
 
+/** A procedure with a version in force on `day` (one abolished by then receives nothing). */
+function procedureFor(p: Province, rng: Random, day: string, pinned: Pinned | undefined) {
+  const noon = instantAt(day, 12 * 60 * MINUTE);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const procedure = pinned
+      ? p.procedures.find((x) => x.code === pinned.procedureCode)
+      : rng.weighted(p.procedures, procedureWeight(p));
+    if (!procedure) throw new Error(`No procedure ${pinned!.procedureCode} in the catalogue`);
+    const firstGuess = versionForReceipt(procedure.versions, noon);
+    if (firstGuess) return { procedure, firstGuess };
+    if (pinned) break;
+  }
+  throw new Error(`No procedure of the catalogue was in force on ${day}`);
+}
+
 /** Plans one dossier received on `day` (a Vietnam date), as things stand at `asOf`. */
 export function planDossier(p: Province, rng: Random, day: string, asOf: Date, pinned?: Pinned): PlannedDossier {
-  const procedure = pinned
-    ? p.procedures.find((x) => x.code === pinned.procedureCode)!
-    : rng.weighted(p.procedures, procedureWeight(p));
+  const { procedure, firstGuess } = procedureFor(p, rng, day, pinned);
   const agency = p.agencies.get(pinned?.agencyId ?? rng.weighted(procedure.agencyIds, (id) => agencyWeight(p, id)))!;
   const working = isWorkingDay(agency.calendar, day);
-  const firstGuess = versionForReceipt(procedure.versions, instantAt(day, 12 * 60 * MINUTE))!;
   const channel = pinned ? 'direct' : channelFor(firstGuess as GenVersion, working, rng);
   let receivedAt =
     pinned?.receivedAt ??
