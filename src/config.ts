@@ -12,6 +12,7 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   SEED_DEMO: z.enum(['auto', 'never', 'always']).default('auto'),
+  DEMO_DOSSIERS: z.coerce.number().int().min(0).max(100_000).default(1800),
   PUBLIC_BASE_URL: z.string().default('http://localhost:3000'),
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default('Hệ thống một cửa điện tử <no-reply@localhost>'),
@@ -43,6 +44,8 @@ export type Config = {
   loginMaxFailures: number;
   loginLockMinutes: number;
   seedDemo: 'auto' | 'never' | 'always';
+  /** Generated dossiers the demo seed adds over the last twelve months (0: the province only). */
+  demoDossiers: number;
   publicBaseUrl: string;
   /** SMTP server for outgoing email (smtp://user:pass@host:port); unset → emails are held in the outbox. */
   smtpUrl?: string;
@@ -80,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     seedDemo: e.SEED_DEMO,
+    demoDossiers: e.DEMO_DOSSIERS,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -10,7 +10,7 @@ const cli = (...args: string[]) =>
 test('the CLI lists every command, the importers under one `import`', () => {
   const help = cli('--help');
   assert.equal(help.status, 0, help.stderr);
-  for (const command of ['migrate', 'seed', 'import', 'user', 'reminders', 'outbox']) {
+  for (const command of ['migrate', 'seed', 'import', 'user', 'reminders', 'outbox', 'generate']) {
     assert.match(help.stdout, new RegExp(`^  ${command}\\b`, 'm'), `${command} is listed`);
   }
   const imports = cli('import', '--help');

@@ -6,6 +6,7 @@ import { registerUserCommands } from './users';
 import { registerDataCommands } from './data';
 import { registerImportCommands } from './import-dossiers';
 import { registerJobCommands } from './jobs';
+import { registerGenerateCommand } from './generate';
 
 /** `npm run cli -- <command>`: each command is a thin call into a module's service. */
 const program = new Command()
@@ -39,6 +40,7 @@ const imports = registerDataCommands(program, database);
 registerUserCommands(program, database);
 registerImportCommands(imports, database);
 registerJobCommands(program, database);
+registerGenerateCommand(program, database);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestDb, testConfig } from '../../test/harness';
+import { createTestApp, createTestDb, loginAs, testConfig } from '../../test/harness';
 import { hashPassword } from '../modules/identity/passwords';
 import { DEMO_USERNAMES } from '../modules/agencies/demo-data';
 import { refuseDemoPasswordsInProduction, seedDemoIfEmpty } from './seed';
@@ -42,5 +42,30 @@ test('production refuses to start while a demo account keeps the demo password',
     await refuseDemoPasswordsInProduction(h.db);
   } finally {
     await h.close();
+  }
+});
+
+test('the demo opens on a year of dossiers, with overdue work in the inboxes of specialist and leader', async () => {
+  const t = await createTestApp({ demo: false });
+  try {
+    assert.equal(await seedDemoIfEmpty(t.db, testConfig({ seedDemo: 'always', demoDossiers: 1800 })), true);
+    const { n } = await t.db
+      .selectFrom('dossiers')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(n), 1800 + 6);
+    for (const username of ['specialist', 'leader']) {
+      const res = await t.app.inject({ url: '/api/workflow/inbox', headers: await loginAs(t.app, username) });
+      const items = res.json().items as { code: string; overdue: boolean }[];
+      assert.ok(items.length >= 3, `${username} has ${items.length}`);
+      assert.ok(
+        items.some((i) => i.overdue),
+        username,
+      );
+      const lookup = await t.app.inject({ url: `/api/public/dossiers/${items[0].code}` });
+      assert.equal(lookup.json().status, 'in_progress');
+    }
+  } finally {
+    await t.close();
   }
 });

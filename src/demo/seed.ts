@@ -4,6 +4,7 @@ import { verifyPassword } from '../modules/identity/passwords';
 import { seedOrganisation, DEMO_PASSWORD, DEMO_USERNAMES } from '../modules/agencies/demo-data';
 import { seedCatalogue } from '../modules/catalogue/demo-data';
 import { seedCalendar } from '../modules/calendar/demo-data';
+import { seedDemoDossiers } from './demo-dossiers';
 
 /** Loads the whole demo province in one transaction. */
 export async function seedDemo(db: Db): Promise<void> {
@@ -14,12 +15,16 @@ export async function seedDemo(db: Db): Promise<void> {
   });
 }
 
-/** `npm start` seeds an empty database unless SEED_DEMO=never; production seeds only with SEED_DEMO=always. */
+/**
+ * `npm start` seeds an empty database (the province and a year of generated dossiers up to now) unless
+ * SEED_DEMO=never; production seeds only with SEED_DEMO=always.
+ */
 export async function seedDemoIfEmpty(db: Db, config: Config): Promise<boolean> {
   if (config.seedDemo === 'never' || (config.seedDemo === 'auto' && config.env === 'production')) return false;
   const any = await db.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
   if (any) return false;
   await seedDemo(db);
+  if (config.demoDossiers > 0) await seedDemoDossiers(db, new Date(), config.demoDossiers);
   return true;
 }
 

@@ -51,7 +51,14 @@ function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
  */
 export async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' };
+  // The demo province without its generated dossiers: the checks count exactly the dossiers sent.
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DEMO_DOSSIERS: '0',
+    ...env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+  };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: ROOT,

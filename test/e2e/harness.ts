@@ -82,6 +82,8 @@ export async function startServer(): Promise<RunningServer> {
     NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
     SEED_DEMO: 'auto',
+    // The scenarios count what they create in empty inboxes: the province without generated dossiers.
+    DEMO_DOSSIERS: '0',
   };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {

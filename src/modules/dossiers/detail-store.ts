@@ -83,3 +83,18 @@ export async function loadDetail(db: Executor, d: DossierRow): Promise<DossierDe
     .execute();
   return { dossier: d, agency, holder: await holderOf(db, d), components, events: await eventsOf(db, d.id) };
 }
+
+/**
+ * What the public lookup shows, in one indexed query: the dossier by code with the names of the unit
+ * and agency holding it (the public answer needs neither the history nor the components).
+ */
+export async function findPublic(db: Executor, code: string) {
+  return db
+    .selectFrom('dossiers as d')
+    .innerJoin('agencies as a', 'a.id', 'd.holder_agency_id')
+    .leftJoin('units as u', 'u.id', 'd.holder_unit_id')
+    .select(['d.code', 'd.procedure_name', 'd.status', 'd.received_at', 'd.due_at', 'd.resolved_at'])
+    .select(['a.name as agency_name', 'u.name as unit_name'])
+    .where('d.code', '=', code)
+    .executeTakeFirst();
+}

@@ -2,7 +2,7 @@ import type { Db } from '../../db/database';
 import { forbidden, notFound } from '../../shared/errors';
 import { STAFF_ROLES } from '../identity/roles';
 import { scopePaths, type Principal } from '../identity/rules';
-import { loadDetail, type DossierDetail } from './detail-store';
+import { findPublic, loadDetail, type DossierDetail } from './detail-store';
 import { findFileContent } from './file-store';
 import { STATUS_NAMES, type DossierStatus } from './lifecycle';
 import { canView, dayRange, foldedNamePattern } from './rules';
@@ -30,9 +30,9 @@ export async function getForm(db: Db, principal: Principal, code: string, form: 
 
 /** The public lookup by code: status, dates and holder, no personal data. */
 export async function getPublicDossier(db: Db, code: string) {
-  const d = await store.findDossier(db, code);
+  const d = await findPublic(db, code);
   if (!d) throw dossierNotFound();
-  return publicView(await loadDetail(db, d));
+  return publicView(d);
 }
 
 export async function getFile(db: Db, principal: Principal, code: string, fileId: number) {

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { formatVietnamTime } from '../calendar/rules';
 import { ROLE_NAMES, type Role } from '../identity/roles';
-import type { DossierDetail, EventDetail, NamedRef } from './detail-store';
+import type { DossierDetail, EventDetail, NamedRef, findPublic } from './detail-store';
 import { ACTION_NAMES, STATUS_NAMES, type DossierAction, type DossierStatus } from './lifecycle';
 
 /** api.md: times are ISO 8601 with the +07:00 offset. */
@@ -13,8 +13,7 @@ export function holderName(h: DossierDetail['holder']): string {
 }
 
 /** The public lookup (api.md): exactly these keys, no personal data. */
-export function publicView(x: DossierDetail) {
-  const d = x.dossier;
+export function publicView(d: NonNullable<Awaited<ReturnType<typeof findPublic>>>) {
   return {
     code: d.code,
     procedure: d.procedure_name,
@@ -22,7 +21,7 @@ export function publicView(x: DossierDetail) {
     receivedAt: time(d.received_at),
     dueAt: time(d.due_at),
     resolvedAt: time(d.resolved_at),
-    holder: holderName(x.holder),
+    holder: d.unit_name ? `${d.unit_name} - ${d.agency_name}` : d.agency_name,
   };
 }
 

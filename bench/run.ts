@@ -1,0 +1,252 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { openDatabase, type DbHandle } from '../src/db/database';
+import { migrateToLatest } from '../src/db/migrate';
+import { seedDemo } from '../src/demo/seed';
+import { generateDossiers } from '../src/demo/generator/service';
+import { load, type LoadResult } from './load';
+import { peakRssMb, start } from './server';
+import { markdown, type BenchReport } from './report';
+
+/**
+ * `npm run bench [-- --pglite] [--dossiers N | --ten-million] [--seconds S]`: the figures of
+ * docs/performance.md, each beside its ceiling measured in the same run on the same machine. Uses the
+ * database `bench` on the PostgreSQL server (BENCH_DATABASE_URL to change it; never `test`), or a PGlite
+ * folder under bench/results/tmp. Data are generated once and reused. Nothing here fails on a time.
+ */
+const { values: args } = parseArgs({
+  options: {
+    pglite: { type: 'boolean', default: false },
+    dossiers: { type: 'string', default: '1000000' },
+    'ten-million': { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '10' },
+  },
+});
+const DOSSIERS = args['ten-million'] ? 10_000_000 : Number(args.dossiers);
+const SECONDS = Number(args.seconds);
+if (!Number.isSafeInteger(DOSSIERS) || DOSSIERS < 1) throw new Error(`--dossiers must be a positive whole number`);
+if (!(SECONDS > 0)) throw new Error('--seconds must be a positive number');
+const YEAR = { from: '2025-01-01', to: '2025-12-31' };
+/** The year's bounds as instants in Vietnam, as the generator and the summary count days. */
+const START = '2025-01-01T00:00:00+07:00';
+const END = '2026-01-01T00:00:00+07:00';
+/** The five ward desks of the demo province, each with its own reception officer. */
+const DESKS = [1, 2, 3, 4, 5].map((n) => ({ agency: `000.20.0${n}.H40`, username: `u200${n}.mc1` }));
+const CONCURRENCY = 32;
+const PGLITE_DIR = join(import.meta.dirname, 'results', 'tmp', 'pglite');
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/bench';
+
+async function serverDatabase(): Promise<string> {
+  const url = new URL(SERVER_URL);
+  const name = url.pathname.slice(1);
+  if (name === 'test')
+    throw new Error('The benchmark never uses the database "test": point BENCH_DATABASE_URL elsewhere.');
+  const admin = new pg.Client({ connectionString: Object.assign(new URL(SERVER_URL), { pathname: '/postgres' }).href });
+  await admin.connect();
+  const { rowCount } = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (!rowCount) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  await admin.end();
+  const client = new pg.Client({ connectionString: SERVER_URL });
+  await client.connect();
+  await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public');
+  await client.query('CREATE EXTENSION IF NOT EXISTS unaccent WITH SCHEMA public');
+  await client.end();
+  return SERVER_URL;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+async function timed(times: number, run: () => Promise<unknown>): Promise<number[]> {
+  await run(); // warm-up
+  const out: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const t = performance.now();
+    await run();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+/** The year's dossiers: generated up to DOSSIERS once, reused by later runs. */
+async function ensureData(h: DbHandle): Promise<{ generatedSeconds: number | null; count: number }> {
+  await migrateToLatest(h.db);
+  const any = await h.db.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
+  if (!any) await seedDemo(h.db);
+  const count = async () =>
+    Number(
+      (
+        await sql<{ n: string }>`SELECT count(*) AS n FROM dossiers
+          WHERE received_at >= ${START}::timestamptz AND received_at < ${END}::timestamptz`.execute(h.db)
+      ).rows[0].n,
+    );
+  const have = await count();
+  if (have >= DOSSIERS) return { generatedSeconds: null, count: have };
+  console.error(`Generating ${DOSSIERS - have} dossiers of 2025 …`);
+  const t = performance.now();
+  await generateDossiers(h.db, {
+    count: DOSSIERS - have,
+    ...YEAR,
+    asOf: new Date(),
+    seed: have + 1,
+    writers: h.kind === 'postgres' ? 2 : 1,
+    onProgress: (n) => n % 100_000 < 2000 && console.error(`  ${n}`),
+  });
+  await sql`ANALYZE`.execute(h.db);
+  return { generatedSeconds: (performance.now() - t) / 1000, count: await count() };
+}
+
+function pgbench(url: string): number {
+  const has = execFileSync('psql', [url, '-Atc', "SELECT count(*) FROM pg_tables WHERE tablename = 'pgbench_accounts'"])
+    .toString()
+    .trim();
+  if (has === '0') execFileSync('pgbench', ['-i', '-q', '-s', '10', url], { stdio: 'ignore' });
+  const out = execFileSync('pgbench', [
+    '-n',
+    '-c',
+    String(CONCURRENCY),
+    '-j',
+    '2',
+    '-T',
+    String(SECONDS),
+    url,
+  ]).toString();
+  return Number(/tps = ([\d.]+)/.exec(out)![1]);
+}
+
+async function login(port: number, username: string): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo1234' }),
+  });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+async function main() {
+  const loadBefore = loadavg();
+  const url = args.pglite ? null : await serverDatabase();
+  const handle = url
+    ? await openDatabase({ databaseUrl: url, dataDir: '' })
+    : await openDatabase({ dataDir: PGLITE_DIR });
+  const data = await ensureData(handle);
+  const bare = await timed(5, () =>
+    sql`SELECT status, count(*) FROM dossiers WHERE received_at >= ${START}::timestamptz
+        AND received_at < ${END}::timestamptz GROUP BY status`.execute(handle.db),
+  );
+  const { rows: sample } = await sql<{ code: string }>`
+    SELECT code FROM dossiers TABLESAMPLE SYSTEM (1) LIMIT 2000`.execute(handle.db);
+  const postgresVersion = (await sql<{ v: string }>`SELECT version() AS v`.execute(handle.db)).rows[0].v;
+  await handle.close();
+  const pgbenchTps = url ? pgbench(url) : null;
+
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', SEED_DEMO: 'never' };
+  env.SCHEDULER_ENABLED = 'false';
+  if (url) env.DATABASE_URL = url;
+  else {
+    delete env.DATABASE_URL;
+    env.DATA_DIR = PGLITE_DIR;
+  }
+  const app = await start(['src/main.ts'], env, '/healthz');
+  let report: BenchReport;
+  try {
+    const port = app.port;
+    const desks = await Promise.all(DESKS.map(async (d) => ({ ...d, token: await login(port, d.username) })));
+    const admin = await login(port, 'admin');
+    const birth = (await (await fetch(`http://127.0.0.1:${port}/api/procedures/1.001193`)).json()) as {
+      components: { id: number; required: boolean; originals: number; copies: number }[];
+    };
+    const body = (agency: string) =>
+      JSON.stringify({
+        procedure: '1.001193',
+        agency,
+        channel: 'direct',
+        applicant: { fullName: 'Nguyễn Văn Bình', idNumber: '022090123456', phone: '0912345678' },
+        components: birth.components
+          .filter((c) => c.required)
+          .map((c) => ({ componentId: c.id, originals: c.originals, copies: c.copies })),
+      });
+    const run = Date.now();
+    const opts = { concurrency: CONCURRENCY, seconds: SECONDS };
+    const intake = await load(
+      port,
+      (i) => ({
+        method: 'POST',
+        path: '/api/dossiers',
+        headers: {
+          authorization: `Bearer ${desks[i % desks.length].token}`,
+          'content-type': 'application/json',
+          'idempotency-key': `bench-${run}-${i}`,
+        },
+        body: body(desks[i % desks.length].agency),
+      }),
+      opts,
+    );
+    const lookup = await load(
+      port,
+      (i) => ({ method: 'GET', path: `/api/public/dossiers/${sample[i % sample.length].code}` }),
+      opts,
+    );
+    const queries = ['khai sinh', 'dang ky', 'chứng thực', 'đất đai', 'xay dung', 'kinh doanh', 'ket hon', 'giấy phép'];
+    const search = await load(
+      port,
+      (i) => ({ method: 'GET', path: `/api/procedures?q=${encodeURIComponent(queries[i % queries.length])}` }),
+      { concurrency: 8, seconds: SECONDS / 2 },
+    );
+    const summaryPath = `/api/reports/summary?from=${YEAR.from}&to=${YEAR.to}`;
+    const summary = await timed(5, async () => {
+      const res = await fetch(`http://127.0.0.1:${port}${summaryPath}`, {
+        headers: { authorization: `Bearer ${admin}` },
+      });
+      if (!res.ok) throw new Error(`summary: ${res.status} ${await res.text()}`);
+      await res.json();
+    });
+    const rssMb = peakRssMb(app.process.pid!);
+    await app.stop();
+    const hello = await start(['bench/hello.ts', '$PORT'], process.env, '/');
+    let helloResult: LoadResult;
+    try {
+      helloResult = await load(hello.port, () => ({ method: 'GET', path: '/' }), opts);
+    } finally {
+      await hello.stop();
+    }
+    report = {
+      at: new Date().toISOString(),
+      database: url ? 'postgresql' : 'pglite',
+      postgresVersion,
+      machine: {
+        cpus: cpus().length,
+        model: cpus()[0]?.model ?? '',
+        loadBefore,
+        loadAfter: loadavg(),
+        node: process.version,
+      },
+      dossiers: data.count,
+      generatedSeconds: data.generatedSeconds,
+      seconds: SECONDS,
+      intake,
+      pgbenchTps,
+      lookup,
+      hello: helloResult,
+      summaryMs: summary,
+      bareAggregateMs: bare,
+      search,
+      serverPeakRssMb: rssMb,
+    };
+  } finally {
+    await app.stop();
+  }
+  const dir = join(import.meta.dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const name = `${report.at.slice(0, 16).replace(/:/g, '')}-${report.database}-${report.dossiers}`;
+  writeFileSync(join(dir, `${name}.json`), JSON.stringify(report, null, 2) + '\n');
+  const table = markdown(report, median);
+  writeFileSync(join(dir, `${name}.md`), table);
+  console.log(table);
+}
+
+await main();

@@ -1,0 +1,62 @@
+import type { Db } from '../db/database';
+import { addDays, instantAt } from '../modules/calendar/dates';
+import { isWorkingDay } from '../modules/calendar/rules';
+import { loadWorkCalendar } from '../modules/calendar/service';
+import { vietnamDay } from '../modules/dossiers/rules';
+import { generateDossiers, type GenerateReport } from './generator/service';
+import type { Pinned } from './generator/plan';
+
+const HA_LONG = '000.20.01.H40';
+const HOUR = 60 * 60_000;
+
+/** The `k`-th working day before `now`'s day at `hour` (Vietnam time) on Hạ Long's calendar. */
+function workingDayBefore(isWorking: (day: string) => boolean, now: Date, k: number, hour: number): Date {
+  let day = vietnamDay(now);
+  for (let n = 0; n < k;) {
+    day = addDays(day, -1);
+    if (isWorking(day)) n += 1;
+  }
+  return instantAt(day, hour * HOUR);
+}
+
+/**
+ * The demo's dossiers: the generator's year up to now, plus a few at UBND phường Hạ Long held by the
+ * demo accounts now — `specialist` (Văn hóa - Xã hội) and `leader` (unit and agency leader) — some
+ * overdue, some due soon, so their inboxes open on real work.
+ */
+export async function seedDemoDossiers(db: Db, now: Date, count: number): Promise<GenerateReport> {
+  const agency = await db.selectFrom('agencies').select('id').where('code', '=', HA_LONG).executeTakeFirstOrThrow();
+  const users = await db
+    .selectFrom('users')
+    .select(['id', 'username'])
+    .where('username', 'in', ['specialist'])
+    .execute();
+  const specialist = users.find((u) => u.username === 'specialist')!.id;
+  const cal = await loadWorkCalendar(db, agency.id);
+  const before = (k: number, hour: number) => workingDayBefore((d) => isWorkingDay(cal, d), now, k, hour);
+  const pin = (procedureCode: string, receivedAt: Date, stopAtSeq: number, assignee?: number): Pinned => ({
+    agencyId: agency.id,
+    procedureCode,
+    receivedAt,
+    stopAtSeq,
+    assignee,
+  });
+  // 1.004873 and 1.001022: desk → VHXH specialist (1 working day) → VHXH unit leader → UBND leader → desk.
+  const pinned = [
+    pin('1.004873', before(3, 9), 2, specialist),
+    pin('1.001022', before(1, 15), 2, specialist),
+    pin('1.004884', before(1, 8), 2, specialist),
+    pin('1.004873', before(2, 8), 3),
+    pin('1.001022', before(4, 10), 4),
+    pin('1.004859', before(1, 9), 4),
+  ];
+  const today = vietnamDay(now);
+  return generateDossiers(db, {
+    count,
+    from: addDays(today, -364),
+    to: today,
+    asOf: now,
+    seed: 2026,
+    pinned,
+  });
+}

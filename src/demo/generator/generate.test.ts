@@ -1,0 +1,140 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { createTestDb } from '../../../test/harness';
+import type { DbHandle } from '../../db/database';
+import { dueAt, type DeadlineUnit } from '../../modules/calendar/rules';
+import { loadWorkCalendar } from '../../modules/calendar/service';
+import { replay } from '../../modules/dossiers/lifecycle';
+import { checkPersonalId } from '../../modules/dossiers/identifiers';
+import { eventOf, stateOf } from '../../modules/dossiers/store';
+import { vietnamDay } from '../../modules/dossiers/rules';
+import { resolutionTimeliness } from '../../modules/reports/rules';
+import type { DossierStatisticsColumns } from '../../modules/reports/tables';
+import { seedDemo } from '../seed';
+import { generateDossiers, type GenerateOptions } from './service';
+import { dailyCounts } from './timeline';
+
+/** Winter 2025–26 across Tết 2026 (17 February), as things stand on a Friday morning after it. */
+const OPTIONS: GenerateOptions = {
+  count: 300,
+  from: '2025-12-01',
+  to: '2026-02-27',
+  asOf: new Date('2026-02-27T10:00:00+07:00'),
+  seed: 42,
+  batchSize: 70,
+};
+
+let a: DbHandle;
+let b: DbHandle;
+before(async () => {
+  [a, b] = await Promise.all([createTestDb(), createTestDb()]);
+  await seedDemo(a.db);
+  await seedDemo(b.db);
+  await generateDossiers(a.db, OPTIONS);
+  // On a server the second run writes two batches at once: the codes must not depend on which commits first.
+  await generateDossiers(b.db, { ...OPTIONS, writers: b.kind === 'postgres' ? 2 : 1 });
+});
+after(async () => {
+  await a.close();
+  await b.close();
+});
+
+type Row = Record<string, unknown>;
+
+/** Everything generated, keyed by dossier code: the surrogate ids depend on which batch committed first. */
+const dump = async (h: DbHandle) => ({
+  dossiers: (await sql<Row>`SELECT * FROM dossiers ORDER BY code`.execute(h.db)).rows.map(({ id: _id, ...d }) => d),
+  events: (
+    await sql<Row>`SELECT d.code, e.* FROM dossier_events e JOIN dossiers d ON d.id = e.dossier_id
+      ORDER BY d.code, e.seq`.execute(h.db)
+  ).rows.map(({ id: _id, dossier_id: _dossier, ...e }) => e),
+  steps: (
+    await sql<Row>`SELECT d.code, s.* FROM dossier_steps s JOIN dossiers d ON d.id = s.dossier_id
+      ORDER BY d.code, s.seq`.execute(h.db)
+  ).rows.map(({ dossier_id: _dossier, ...s }) => s),
+});
+
+test('the same seed gives identical dossiers, histories and processes', async () => {
+  const [x, y] = await Promise.all([dump(a), dump(b)]);
+  assert.equal(x.dossiers.length, 300);
+  assert.deepEqual(x, y);
+});
+
+test('every generated history replays to the stored state; codes are unique and name the agency and day of receipt', async () => {
+  const dossiers = await a.db.selectFrom('dossiers').selectAll().execute();
+  const events = await a.db.selectFrom('dossier_events').selectAll().orderBy('seq').execute();
+  const agencies = new Map(
+    (await a.db.selectFrom('agencies').select(['id', 'code']).execute()).map((x) => [x.id, x.code]),
+  );
+  for (const d of dossiers) {
+    const history = events.filter((e) => e.dossier_id === d.id).map(eventOf);
+    assert.deepEqual(replay(history), stateOf(d), d.code);
+    assert.match(d.code, /^\d{3}\.\d{2}\.\d{2}\.H40-\d{6}-\d{4}$/);
+    const day = vietnamDay(d.received_at);
+    assert.ok(
+      d.code.startsWith(`${agencies.get(d.agency_id)}-${day.slice(2, 4)}${day.slice(5, 7)}${day.slice(8, 10)}-`),
+    );
+    assert.ok(d.received_at <= OPTIONS.asOf);
+    assert.ok(checkPersonalId(d.applicant_id_number!, d.received_at).ok, d.applicant_id_number!);
+  }
+  assert.equal(new Set(dossiers.map((d) => d.code)).size, dossiers.length);
+});
+
+test('appointments come from the agency calendar and results are classified by the statistics rule', async () => {
+  const dossiers = await a.db
+    .withTables<{ dossiers: DossierStatisticsColumns }>()
+    .selectFrom('dossiers')
+    .selectAll()
+    .where('accepted_at', 'is not', null)
+    .execute();
+  const calendars = new Map<number, Awaited<ReturnType<typeof loadWorkCalendar>>>();
+  for (const d of dossiers) {
+    if (!calendars.has(d.agency_id)) calendars.set(d.agency_id, await loadWorkCalendar(a.db, d.agency_id));
+    const cal = calendars.get(d.agency_id)!;
+    assert.deepEqual(d.original_due_at, dueAt(cal, d.accepted_at!, d.deadline_value, d.deadline_unit as DeadlineUnit));
+    const expected = d.resolved_at ? resolutionTimeliness(d.resolved_at, d.original_due_at!) : null;
+    assert.equal(d.resolution_timeliness, expected, d.code);
+  }
+});
+
+test('statistics_daily adds up to a count over the dossiers', async () => {
+  const { rows: daily } = await sql<{ metric: string; n: number }>`
+    SELECT metric, sum(n)::int AS n FROM statistics_daily GROUP BY metric ORDER BY metric`.execute(a.db);
+  const { rows: counted } = await sql<{ metric: string; n: number }>`
+    SELECT metric, count(*)::int AS n FROM (
+      SELECT 'received' AS metric FROM dossiers WHERE accepted_at IS NOT NULL
+      UNION ALL SELECT 'resolved_' || resolution_timeliness FROM dossiers WHERE resolved_at IS NOT NULL
+      UNION ALL SELECT 'withdrawn' FROM dossiers WHERE withdrawn_at IS NOT NULL AND accepted_at IS NOT NULL
+      UNION ALL SELECT 'refused' FROM dossiers WHERE refused_at IS NOT NULL) f
+    GROUP BY metric ORDER BY metric`.execute(a.db);
+  assert.deepEqual(daily, counted);
+});
+
+test('the mix looks like a province: mostly civil status and certification, a few late, open work in the inboxes', async () => {
+  const { rows } = await sql<{ civil: number; online: number; late: number; open: number; steps: number }>`
+    SELECT
+      count(*) FILTER (WHERE field_code IN ('HO_TICH', 'CHUNG_THUC'))::int AS civil,
+      count(*) FILTER (WHERE channel = 'online')::int AS online,
+      count(*) FILTER (WHERE resolution_timeliness = 'late')::int AS late,
+      count(*) FILTER (WHERE status = 'in_progress')::int AS open,
+      (SELECT count(DISTINCT dossier_id)::int FROM dossier_steps) AS steps
+    FROM dossiers`.execute(a.db);
+  const m = rows[0];
+  assert.ok(m.civil > 180 && m.civil < 300, `civil ${m.civil}`);
+  assert.ok(m.online > 20, `online ${m.online}`);
+  assert.ok(m.late > 0 && m.late < 40, `late ${m.late}`);
+  assert.ok(m.open > 0);
+  assert.equal(m.steps, m.open);
+});
+
+test('the weeks before Tết are busier than the weeks after it', () => {
+  const days = dailyCounts('2026-01-01', '2026-03-31', 10_000);
+  assert.equal(
+    days.reduce((s, d) => s + d.count, 0),
+    10_000,
+  );
+  const sum = (from: string, to: string) =>
+    days.filter((d) => d.day >= from && d.day <= to).reduce((s, d) => s + d.count, 0);
+  assert.ok(sum('2026-01-26', '2026-02-13') > sum('2026-03-02', '2026-03-20') * 1.5);
+});

@@ -1,0 +1,88 @@
+import type { Db } from '../../db/database';
+import { vietnamDay } from '../../modules/dossiers/rules';
+import { audit } from '../../shared/audit';
+import { planDossier, type Pinned, type PlannedDossier } from './plan';
+import { loadProvince, type Province } from './province';
+import { seededRandom } from './random';
+import { codesFor, writeBatch } from './store';
+import { dailyCounts } from './timeline';
+
+export type GenerateOptions = {
+  count: number;
+  /** Vietnam days, inclusive; received times never pass `asOf`. */
+  from: string;
+  to: string;
+  /** The generator's "now": what happened by then is history, the rest is still to come (open dossiers). */
+  asOf: Date;
+  seed: number;
+  /** Dossiers per transaction and per INSERT statement. */
+  batchSize?: number;
+  /** Batches written at once, each on its own connection (PostgreSQL server; PGlite has one). */
+  writers?: number;
+  /** Dossiers held at chosen steps now, filed after the others (the demo's inboxes). */
+  pinned?: Pinned[];
+  onProgress?: (done: number) => void;
+};
+export type GenerateReport = { dossiers: number; events: number; open: number; batches: number };
+
+/**
+ * Generates dossiers into the province already in the database, through the domain's rules (plan.ts),
+ * day by day in order of receipt, `batchSize` per transaction with one INSERT per table.
+ */
+export async function generateDossiers(db: Db, opts: GenerateOptions): Promise<GenerateReport> {
+  if (!Number.isInteger(opts.count) || opts.count < 0) throw new RangeError('count must be an integer ≥ 0');
+  const batchSize = opts.batchSize ?? 2000;
+  const province = await loadProvince(db);
+  const rng = seededRandom(opts.seed);
+  const report: GenerateReport = { dossiers: 0, events: 0, open: 0, batches: 0 };
+  let batch: PlannedDossier[] = [];
+  // The database writes batches while the next ones are planned. Codes are taken first, one batch
+  // after another in order of receipt, so they do not depend on which write finishes first.
+  const writing: Promise<void>[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const plans = batch;
+    batch = [];
+    const codes = await db.transaction().execute((tx) => codesFor(tx, plans));
+    if (writing.length >= (opts.writers ?? 1)) await writing.shift();
+    const done = write(plans, codes);
+    done.catch(() => undefined); // awaited below; this only keeps a failure from going unhandled meanwhile
+    writing.push(done);
+  };
+  const write = async (plans: PlannedDossier[], codes: string[]) => {
+    await db.transaction().execute(async (tx) => {
+      await writeBatch(tx, plans, codes);
+      await audit.record(tx, {
+        actorUserId: null,
+        action: 'dossier.generate',
+        entityType: 'dossier_generation',
+        data: { seed: opts.seed, first: codes[0], last: codes[codes.length - 1], count: codes.length },
+      });
+    });
+    report.dossiers += plans.length;
+    report.events += plans.reduce((s, p) => s + p.events.length, 0);
+    report.open += plans.filter((p) => p.steps).length;
+    report.batches += 1;
+    opts.onProgress?.(report.dossiers);
+  };
+  for (const { day, count } of dailyCounts(opts.from, opts.to, opts.count)) {
+    const plans = Array.from({ length: count }, () => planDossier(province, rng, day, opts.asOf));
+    for (const p of plans.sort(byReceipt)) {
+      batch.push(p);
+      if (batch.length >= batchSize) await flush();
+    }
+  }
+  batch.push(...pinnedPlans(province, opts).sort(byReceipt));
+  await flush();
+  await Promise.all(writing);
+  return report;
+}
+
+const byReceipt = (a: PlannedDossier, b: PlannedDossier) => a.receivedAt.getTime() - b.receivedAt.getTime();
+
+function pinnedPlans(province: Province, opts: GenerateOptions): PlannedDossier[] {
+  const rng = seededRandom(opts.seed + 1);
+  return (opts.pinned ?? []).map((pin) => {
+    return planDossier(province, rng, vietnamDay(pin.receivedAt), opts.asOf, pin);
+  });
+}

@@ -1,0 +1,180 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../db/database';
+import { dossierCode, ruleSetAt, vietnamDay } from '../../modules/dossiers/rules';
+import { takeSequences } from '../../modules/reports/import-store';
+import { resolutionTimeliness } from '../../modules/reports/rules';
+import { foldVietnamese } from '../../shared/text';
+import { applyTransition, type DossierEvent, type DossierState } from '../../modules/dossiers/lifecycle';
+import type { PlannedDossier } from './plan';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Codes from the agency's daily sequence of the receipt day (the counter live intake uses), in order of receipt. */
+export async function codesFor(tx: Tx, plans: PlannedDossier[]): Promise<string[]> {
+  const keyOf = (p: PlannedDossier) => `${p.agency.id}/${vietnamDay(p.receivedAt)}`;
+  const counts = new Map<string, number>();
+  for (const p of plans) counts.set(keyOf(p), (counts.get(keyOf(p)) ?? 0) + 1);
+  const wanted = [...counts].map(([key, count]) => {
+    const [agencyId, day] = key.split('/');
+    return { agencyId: Number(agencyId), day, count };
+  });
+  const last = await takeSequences(tx, wanted);
+  const next = new Map([...counts].map(([key, count]) => [key, last.get(key)! - count + 1]));
+  return plans.map((p) => {
+    const key = keyOf(p);
+    const seq = next.get(key)!;
+    next.set(key, seq + 1);
+    return dossierCode(p.agency.code, vietnamDay(p.receivedAt), seq);
+  });
+}
+
+function dossierRecord(p: PlannedDossier, code: string) {
+  const s = p.state;
+  const fees = p.version.fees;
+  return {
+    code,
+    agency_id: p.agency.id,
+    procedure_id: p.version.procedureId,
+    procedure_version_id: p.version.id,
+    procedure_code: p.procedure.code,
+    procedure_name: p.version.name,
+    field_code: p.version.fieldCode,
+    channel: p.channel,
+    rule_set: ruleSetAt(p.receivedAt),
+    deadline_value: p.version.deadline.value,
+    deadline_unit: p.version.deadline.unit,
+    clock_on_resume: p.version.clockOnResume,
+    first_step_seq: p.version.steps[0]?.seq ?? null,
+    applicant_name: p.applicant.fullName,
+    applicant_name_folded: foldVietnamese(p.applicant.fullName),
+    applicant_id_number: p.applicant.idNumber,
+    applicant_phone: p.applicant.phone,
+    applicant_user_id: p.applicantUserId,
+    fees,
+    fee_total: fees.reduce((sum, f) => sum + f.amount, 0),
+    status: s.status,
+    version: s.version,
+    received_at: iso(p.receivedAt),
+    accepted_at: iso(s.acceptedAt),
+    due_at: iso(s.dueAt),
+    original_due_at: iso(s.originalDueAt),
+    resolved_at: iso(s.resolvedAt),
+    returned_at: iso(s.returnedAt),
+    withdrawn_at: iso(s.withdrawnAt),
+    refused_at: iso(s.refusedAt),
+    outcome: s.outcome,
+    current_step_seq: s.currentStepSeq,
+    holder_agency_id: s.holderAgencyId,
+    holder_unit_id: s.holderUnitId,
+    holder_user_id: s.holderUserId,
+    resolution_timeliness: s.resolvedAt && s.originalDueAt ? resolutionTimeliness(s.resolvedAt, s.originalDueAt) : null,
+  };
+}
+
+/** One statement for the dossiers of a batch (the statistics trigger runs once for all of them). */
+async function insertDossiers(tx: Tx, records: ReturnType<typeof dossierRecord>[]): Promise<Map<string, number>> {
+  const { rows } = await sql<{ id: number; code: string }>`
+    INSERT INTO dossiers (code, agency_id, procedure_id, procedure_version_id, procedure_code, procedure_name,
+      field_code, channel, rule_set, deadline_value, deadline_unit, clock_on_resume, first_step_seq, applicant_kind,
+      applicant_name, applicant_name_folded, applicant_id_number, applicant_phone, applicant_user_id, fees, fee_total,
+      status, version, received_at, accepted_at, due_at, original_due_at, resolved_at, returned_at, withdrawn_at,
+      refused_at, outcome, current_step_seq, holder_agency_id, holder_unit_id, holder_user_id, resolution_timeliness)
+    SELECT code, agency_id, procedure_id, procedure_version_id, procedure_code, procedure_name, field_code, channel,
+      rule_set, deadline_value, deadline_unit, clock_on_resume, first_step_seq, 'person', applicant_name,
+      applicant_name_folded, applicant_id_number, applicant_phone, applicant_user_id, fees, fee_total, status, version,
+      received_at, accepted_at, due_at, original_due_at, resolved_at, returned_at, withdrawn_at, refused_at, outcome,
+      current_step_seq, holder_agency_id, holder_unit_id, holder_user_id, resolution_timeliness
+    FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(code text, agency_id int, procedure_id int,
+      procedure_version_id int, procedure_code text, procedure_name text, field_code text, channel text, rule_set text,
+      deadline_value int, deadline_unit text, clock_on_resume text, first_step_seq int, applicant_name text,
+      applicant_name_folded text, applicant_id_number text, applicant_phone text, applicant_user_id int, fees jsonb,
+      fee_total bigint, status text, version int, received_at timestamptz, accepted_at timestamptz,
+      due_at timestamptz, original_due_at timestamptz, resolved_at timestamptz, returned_at timestamptz,
+      withdrawn_at timestamptz, refused_at timestamptz, outcome text, current_step_seq int, holder_agency_id int,
+      holder_unit_id int, holder_user_id int, resolution_timeliness text)
+    RETURNING id, code`.execute(tx);
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+/** The history as `insertEvent` writes it: each event with the status before and after it and the holder it left. */
+function eventRecords(p: PlannedDossier, dossierId: number) {
+  let state: DossierState | null = null;
+  return p.events.map(({ event, data }) => {
+    const before = state?.status ?? null;
+    const after: DossierState = applyTransition(state, event);
+    state = after;
+    const { action, at, actor, ...replayData } = event as DossierEvent & { holder?: unknown };
+    delete replayData.holder;
+    return {
+      dossier_id: dossierId,
+      seq: after.version,
+      action,
+      from_status: before,
+      to_status: after.status,
+      at: at.toISOString(),
+      actor_user_id: actor.userId,
+      actor_role: actor.role,
+      actor_unit_id: actor.unitId,
+      actor_agency_id: actor.agencyId,
+      holder_agency_id: after.holderAgencyId,
+      holder_unit_id: after.holderUnitId,
+      holder_user_id: after.holderUserId,
+      data: { ...data, ...replayData },
+    };
+  });
+}
+
+async function insertEvents(tx: Tx, records: ReturnType<typeof eventRecords>): Promise<void> {
+  await sql`
+    INSERT INTO dossier_events (dossier_id, seq, action, from_status, to_status, at, actor_user_id, actor_role,
+      actor_unit_id, actor_agency_id, holder_agency_id, holder_unit_id, holder_user_id, data)
+    SELECT dossier_id, seq, action, from_status, to_status, at, actor_user_id, actor_role, actor_unit_id,
+      actor_agency_id, holder_agency_id, holder_unit_id, holder_user_id, data
+    FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(dossier_id int, seq int, action text,
+      from_status text, to_status text, at timestamptz, actor_user_id int, actor_role text, actor_unit_id int,
+      actor_agency_id int, holder_agency_id int, holder_unit_id int, holder_user_id int, data jsonb)`.execute(tx);
+}
+
+/** The internal process of the dossiers still in progress, as `openProcess` and the moves leave it. */
+async function insertSteps(tx: Tx, plans: PlannedDossier[], ids: Map<string, number>, codes: string[]) {
+  const rows = plans.flatMap((p, i) =>
+    (p.steps ?? []).map((s) => ({
+      dossier_id: ids.get(codes[i])!,
+      seq: s.seq,
+      name: s.name,
+      agency_id: s.agencyId,
+      unit_id: s.unitId,
+      role: s.role,
+      duration_value: s.durationValue,
+      duration_unit: s.durationUnit,
+      assignee_user_id: s.assigneeUserId,
+      started_at: iso(s.startedAt),
+      due_at: iso(s.dueAt),
+      completed_at: iso(s.completedAt),
+      completed_by: s.completedBy,
+      timeliness: s.timeliness,
+      visits: s.startedAt ? 1 : 0,
+    })),
+  );
+  if (rows.length === 0) return;
+  await sql`
+    INSERT INTO dossier_steps (dossier_id, seq, name, agency_id, unit_id, role, duration_value, duration_unit,
+      assignee_user_id, started_at, due_at, completed_at, completed_by, timeliness, visits)
+    SELECT * FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(dossier_id int, seq int, name text,
+      agency_id int, unit_id int, role text, duration_value int, duration_unit text, assignee_user_id int,
+      started_at timestamptz, due_at timestamptz, completed_at timestamptz, completed_by int, timeliness text,
+      visits int)`.execute(tx);
+}
+
+/** Writes a batch of planned dossiers with their codes, histories and open processes. */
+export async function writeBatch(tx: Tx, plans: PlannedDossier[], codes: string[]): Promise<void> {
+  const ids = await insertDossiers(
+    tx,
+    plans.map((p, i) => dossierRecord(p, codes[i])),
+  );
+  await insertEvents(
+    tx,
+    plans.flatMap((p, i) => eventRecords(p, ids.get(codes[i])!)),
+  );
+  await insertSteps(tx, plans, ids, codes);
+}
