@@ -56,6 +56,19 @@ describe(
     let procedure = '';
     let directCode = '';
     let onlineCode = '';
+    /** This month so far in Vietnam, as the dashboard's query string, and the leader's summary before the walk. */
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
+    const month = `from=${today.slice(0, 8)}01&to=${today}`;
+    type Summary = { received: { total: number }; resolved: { total: number } };
+    let leaderToken = '';
+    let summaryBefore: Summary;
+    const summary = async (): Promise<Summary> => {
+      const res = await fetch(`${server.url}/api/reports/summary?${month}`, {
+        headers: { authorization: `Bearer ${leaderToken}` },
+      });
+      assert.equal(res.status, 200, await res.clone().text());
+      return (await res.json()) as Summary;
+    };
 
     before(async () => {
       ensureWebBuilt();
@@ -65,6 +78,13 @@ describe(
       page.setDefaultTimeout(TIMEOUT);
       const found = await fetch(`${server.url}/api/procedures?q=dang+ky+khai+sinh&pageSize=1`).then((r) => r.json());
       procedure = (found as { items: { code: string; name: string }[] }).items[0].code;
+      const login = await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'leader', password: 'demo1234' }),
+      });
+      leaderToken = ((await login.json()) as { token: string }).token;
+      summaryBefore = await summary();
     });
 
     after(async () => {
@@ -175,7 +195,8 @@ describe(
       await page.locator('.file-name', { hasText: 'to-khai-khai-sinh.pdf' }).waitFor();
       await page.locator('.file-name', { hasText: 'giay-chung-sinh.png' }).waitFor();
       await page.getByText(`${PDF.length} B`).waitFor();
-      await page.locator('.file-list .spinner').waitFor({ state: 'detached' });
+      // Both uploads may still be running at once: wait until no file shows a spinner.
+      await page.waitForFunction(() => document.querySelectorAll('.file-list .spinner').length === 0);
       await screenshot(page, 'citizen-submit');
       await page.setViewportSize({ width: 360, height: 780 });
       assert.equal(await hasHorizontalScroll(page), false, 'the submission form scrolls sideways at 360 px');
@@ -315,6 +336,42 @@ describe(
       ]);
       await screenshot(page, 'desk-returned');
       assert.deepEqual(await axeViolations(page), [], 'axe on the returned dossier');
+      await logOut(page);
+    });
+
+    test('at the desk’s kiosk the applicant rates the returned dossier once; the leader’s dashboard counts the walk', async () => {
+      await anonymous(page, server.url);
+      await page.goto(`${server.url}/login`);
+      await submitLogin(page, 'reception');
+      await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
+      await page.goto(`${server.url}/kiosk`);
+      await page.getByRole('button', { name: new RegExp(directCode.replaceAll('.', '\\.')) }).click();
+      await page.getByRole('radio', { name: 'Rất hài lòng' }).click();
+      await screenshot(page, 'kiosk-rating');
+      assert.deepEqual(await axeViolations(page), [], 'axe on the kiosk');
+      await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+      await page.getByRole('status').filter({ hasText: 'Cảm ơn Quý ông/bà đã đánh giá!' }).waitFor();
+      assert.equal(await page.getByRole('button', { name: new RegExp(directCode.replaceAll('.', '\\.')) }).count(), 0);
+      await logOut(page);
+
+      // Two dossiers received this month, one of them resolved: the summary and the dashboard show it.
+      const after = await summary();
+      assert.equal(after.received.total, summaryBefore.received.total + 2);
+      assert.equal(after.resolved.total, summaryBefore.resolved.total + 1);
+      await anonymous(page, server.url);
+      await page.goto(`${server.url}/login`);
+      await submitLogin(page, 'leader');
+      await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
+      await page.goto(`${server.url}/thong-ke?period=month&${month}`);
+      const headline = page.locator('section', { has: page.getByRole('heading', { name: 'Số liệu chính' }) });
+      const figure = (label: string, n: number) =>
+        headline.getByRole('link', {
+          name: `${label}: ${n.toLocaleString('vi-VN')} hồ sơ, xem danh sách`,
+          exact: true,
+        });
+      await figure('Tổng số hồ sơ tiếp nhận', after.received.total).waitFor();
+      await figure('Đã giải quyết', after.resolved.total).waitFor();
+      await screenshot(page, 'dashboard-after-walk');
       await logOut(page);
     });
 
