@@ -29,9 +29,14 @@ export function DeskQueuePage() {
     <>
       <div className="page-head">
         <h1>{s.title}</h1>
-        <Link className="btn btn-primary" to={paths.deskIntake}>
-          {s.newIntake}
-        </Link>
+        <div className="form-actions">
+          <Link className="btn btn-primary" to={paths.deskIntake}>
+            {s.newIntake}
+          </Link>
+          <Link className="btn btn-secondary" to={paths.kiosk}>
+            {t.feedback.kiosk.nav}
+          </Link>
+        </div>
       </div>
       <p className="lead">{s.intro}</p>
       <section className="card section" aria-labelledby="queue-count">

@@ -4,24 +4,23 @@ import { hasAnyRole, useSession } from '../../session/session';
 import { paths } from '../../paths';
 import { COMPLAINT_ROLES, RESULT_ROLES } from './access';
 
-/** The navigation entries: the public answers for everyone, then what the user's roles open. */
+/**
+ * The navigation entries: the public answers for citizens and visitors, the complaint desk and the
+ * evaluation for the roles that use them. The kiosk opens from the desk's queue.
+ */
 export function FeedbackNavLinks() {
   const { t } = useI18n();
   const { user } = useSession();
   const s = t.feedback;
   return (
     <>
-      <li>
-        <NavLink to={paths.publishedComplaints}>{s.complaint.nav}</NavLink>
-      </li>
-      {hasAnyRole(user, COMPLAINT_ROLES) && (
+      {hasAnyRole(user, COMPLAINT_ROLES) ? (
         <li>
           <NavLink to={paths.complaints}>{s.staff.nav}</NavLink>
         </li>
-      )}
-      {hasAnyRole(user, ['reception']) && (
+      ) : (
         <li>
-          <NavLink to={paths.kiosk}>{s.kiosk.nav}</NavLink>
+          <NavLink to={paths.publishedComplaints}>{s.complaint.nav}</NavLink>
         </li>
       )}
       {hasAnyRole(user, RESULT_ROLES) && (
