@@ -8,6 +8,7 @@ import {
   ensureWebBuilt,
   hasHorizontalScroll,
   launchBrowser,
+  logIn,
   logOut,
   submitLogin,
   screenshot,
@@ -62,6 +63,14 @@ describe(
     type Summary = { received: { total: number }; resolved: { total: number } };
     let leaderToken = '';
     let summaryBefore: Summary;
+    /** A PDF fetched with the page's session cookie, as one line of text. */
+    const pdfTextOf = async (url: string): Promise<string> => {
+      const pdf = await page.request.get(url);
+      assert.equal(pdf.status(), 200);
+      assert.equal(pdf.headers()['content-type'], 'application/pdf');
+      const doc = await getDocumentProxy(new Uint8Array(await pdf.body()));
+      return (await extractText(doc, { mergePages: true })).text.replace(/\s+/g, ' ');
+    };
     const summary = async (): Promise<Summary> => {
       const res = await fetch(`${server.url}/api/reports/summary?${month}`, {
         headers: { authorization: `Bearer ${leaderToken}` },
@@ -154,15 +163,9 @@ describe(
 
       // The one-click PDF (Mẫu 01) comes with the session cookie and carries the code and the title.
       const pdfLink = page.getByRole('link', { name: 'Tải bản PDF (Mẫu số 01)' });
-      const pdf = await page.request.get(new URL((await pdfLink.getAttribute('href')) ?? '', server.url).href);
-      assert.equal(pdf.status(), 200);
-      assert.equal(pdf.headers()['content-type'], 'application/pdf');
-      const { text } = await extractText(await getDocumentProxy(new Uint8Array(await pdf.body())), {
-        mergePages: true,
-      });
-      const flat = text.replace(/\s+/g, ' ');
-      assert.ok(flat.includes(directCode), 'the PDF names the dossier code');
-      assert.match(flat, /giấy tiếp nhận hồ sơ và hẹn trả kết quả/i);
+      const pdfText = await pdfTextOf(new URL((await pdfLink.getAttribute('href')) ?? '', server.url).href);
+      assert.ok(pdfText.includes(directCode), 'the PDF names the dossier code');
+      assert.match(pdfText, /giấy tiếp nhận hồ sơ và hẹn trả kết quả/i);
 
       await page.goto(`${server.url}/desk/new`);
       await page.getByRole('combobox', { name: /Thủ tục hành chính/ }).waitFor();
@@ -170,9 +173,12 @@ describe(
       await logOut(page);
     });
 
-    test('a citizen submits "Đăng ký khai sinh" online from the procedure page and gets a code', async () => {
+    test('a citizen finds "dang ky khai sinh" typed without diacritics, submits it online and gets a code', async () => {
       await anonymous(page, server.url);
-      await page.goto(`${server.url}/procedures/${encodeURIComponent(procedure)}`);
+      await page.getByLabel('Tên hoặc mã thủ tục').pressSequentially('dang ky khai sinh', { delay: 30 });
+      await page.locator('[aria-busy="false"] > .result-list[data-query="dang ky khai sinh"]').waitFor();
+      await page.locator('.result-list .result-title a').first().click();
+      await page.waitForURL(`${server.url}/procedures/${encodeURIComponent(procedure)}`);
       await page.getByRole('link', { name: 'Nộp hồ sơ trực tuyến' }).click();
       await page.waitForURL(/\/login$/);
       await submitLogin(page, 'congdan');
@@ -252,22 +258,29 @@ describe(
       await page.getByRole('cell', { name: 'Tiếp nhận hồ sơ trực tuyến' }).waitFor();
       await screenshot(page, 'desk-accepted');
 
+      // One click from the dossier to its receipt, one more to its PDF (Mẫu 01).
+      await page.getByRole('link', { name: 'In giấy tiếp nhận' }).click();
+      const pdfLink = page.getByRole('link', { name: 'Tải bản PDF (Mẫu số 01)' });
+      const pdfText = await pdfTextOf(new URL((await pdfLink.getAttribute('href')) ?? '', server.url).href);
+      assert.ok(pdfText.includes(onlineCode), 'the PDF names the dossier code');
+      assert.match(pdfText, /giấy tiếp nhận hồ sơ và hẹn trả kết quả/i);
+
       await page.getByRole('link', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
       await page.getByText('Không có hồ sơ nào đang chờ tiếp nhận.').waitFor();
       await logOut(page);
     });
 
-    test('the desk finds its steps in its inbox and forwards the direct dossier to the next unit', async () => {
+    test('the desk finds its steps in its inbox and forwards the online dossier to the next unit', async () => {
       await anonymous(page, server.url);
       await page.goto(`${server.url}/login`);
       await submitLogin(page, 'reception');
       await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
       await page.getByRole('link', { name: 'Hồ sơ cần xử lý' }).click();
       await page.getByRole('heading', { level: 2, name: '2 hồ sơ cần xử lý' }).waitFor();
-      await page.getByRole('link', { name: onlineCode }).waitFor();
+      await page.getByRole('link', { name: directCode }).waitFor();
       await screenshot(page, 'desk-inbox');
 
-      await page.getByRole('link', { name: directCode }).click();
+      await page.getByRole('link', { name: onlineCode }).click();
       const process = page.getByRole('region', { name: 'Quy trình xử lý' });
       await process.locator('.step-current', { hasText: /^1\. / }).waitFor();
       await page
@@ -296,7 +309,7 @@ describe(
         await submitLogin(page, username);
         await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
         await page.getByRole('link', { name: 'Hồ sơ cần xử lý' }).click();
-        await page.getByRole('link', { name: directCode }).click();
+        await page.getByRole('link', { name: onlineCode }).click();
         await page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
       };
 
@@ -339,21 +352,40 @@ describe(
       await logOut(page);
     });
 
-    test('at the desk’s kiosk the applicant rates the returned dossier once; the leader’s dashboard counts the walk', async () => {
+    test('the citizen looks the returned dossier up and rates it once; the desk’s kiosk offers it until then', async () => {
+      const onKiosk = () => page.getByRole('button', { name: new RegExp(onlineCode.replaceAll('.', '\\.')) });
       await anonymous(page, server.url);
       await page.goto(`${server.url}/login`);
       await submitLogin(page, 'reception');
-      await page.getByRole('heading', { level: 1, name: /^Xin chào/ }).waitFor();
-      await page.goto(`${server.url}/kiosk`);
-      await page.getByRole('button', { name: new RegExp(directCode.replaceAll('.', '\\.')) }).click();
-      await page.getByRole('radio', { name: 'Rất hài lòng' }).click();
-      await screenshot(page, 'kiosk-rating');
+      await page.getByRole('link', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
+      await page.getByRole('link', { name: 'Kiosk đánh giá' }).click();
+      await onKiosk().waitFor();
+      await screenshot(page, 'kiosk');
       assert.deepEqual(await axeViolations(page), [], 'axe on the kiosk');
-      await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
-      await page.getByRole('status').filter({ hasText: 'Cảm ơn Quý ông/bà đã đánh giá!' }).waitFor();
-      assert.equal(await page.getByRole('button', { name: new RegExp(directCode.replaceAll('.', '\\.')) }).count(), 0);
       await logOut(page);
 
+      await anonymous(page, `${server.url}/tra-cuu/${onlineCode}`);
+      await page.locator('.lookup-result .badge', { hasText: 'Đã trả kết quả' }).waitFor();
+      await page.goto(`${server.url}/login`);
+      await submitLogin(page, 'congdan');
+      await page.getByRole('link', { name: 'Hồ sơ của tôi' }).click();
+      await page.getByRole('link', { name: `Đánh giá hồ sơ ${onlineCode}` }).click();
+      await page.getByRole('radio', { name: 'Rất hài lòng' }).click();
+      await screenshot(page, 'citizen-rating');
+      assert.deepEqual(await axeViolations(page), [], 'axe on the rating page');
+      await page.getByRole('button', { name: 'Gửi đánh giá' }).click();
+      await page.getByRole('status').filter({ hasText: 'Cảm ơn Quý ông/bà đã đánh giá!' }).waitFor();
+      await logOut(page);
+
+      await logIn(page, server.url, 'reception');
+      await page.goto(`${server.url}/kiosk`);
+      await page.getByRole('heading', { level: 1, name: /^Đánh giá sự hài lòng tại quầy/ }).waitFor();
+      await page.getByText('Chưa có hồ sơ vừa trả kết quả cần đánh giá.').waitFor();
+      assert.equal(await onKiosk().count(), 0);
+      await logOut(page);
+    });
+
+    test('the leader’s dashboard counts the two dossiers received and the one resolved', async () => {
       // Two dossiers received this month, one of them resolved: the summary and the dashboard show it.
       const after = await summary();
       assert.equal(after.received.total, summaryBefore.received.total + 2);
@@ -398,8 +430,9 @@ describe(
       const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
       await nav.getByRole('link', { name: /^Thông báo.*chưa đọc/ }).click();
       await page.getByRole('heading', { level: 1, name: 'Thông báo' }).waitFor();
-      const item = page.getByRole('listitem').filter({ hasText: `Hồ sơ ${onlineCode}` });
-      await item.getByRole('heading', { name: /đã được tiếp nhận/ }).waitFor();
+      const received = page.getByRole('heading', { name: `Chưa đọc Hồ sơ ${onlineCode} đã được tiếp nhận` });
+      const item = page.getByRole('listitem').filter({ has: received });
+      await received.waitFor();
       await item.getByRole('link', { name: onlineCode }).waitFor();
       await screenshot(page, 'citizen-notifications');
       assert.deepEqual(await axeViolations(page), [], 'axe on the notifications page');
@@ -414,7 +447,7 @@ describe(
       await anonymous(page, server.url);
       await page.goto(`${server.url}/tra-cuu/${directCode}`);
       await page.getByRole('heading', { level: 2, name: `Hồ sơ ${directCode}` }).waitFor();
-      await page.locator('.lookup-result .badge', { hasText: 'Đã trả kết quả' }).waitFor();
+      await page.locator('.lookup-result .badge', { hasText: 'Đang giải quyết' }).waitFor();
       await page.getByText('Đăng ký khai sinh', { exact: true }).waitFor();
       const text = (await page.locator('body').textContent()) ?? '';
       for (const item of personal) assert.ok(!text.includes(item), `the lookup shows ${item}`);
@@ -425,7 +458,7 @@ describe(
       await page.getByLabel('Mã hồ sơ').fill(onlineCode);
       await page.getByRole('button', { name: 'Tra cứu' }).click();
       await page.waitForURL(`${server.url}/tra-cuu/${onlineCode}`);
-      await page.locator('.lookup-result .badge', { hasText: 'Đang giải quyết' }).waitFor();
+      await page.locator('.lookup-result .badge', { hasText: 'Đã trả kết quả' }).waitFor();
       const online = (await page.locator('body').textContent()) ?? '';
       for (const item of personal) assert.ok(!online.includes(item), `the lookup shows ${item}`);
       await screenshot(page, 'lookup-online');
