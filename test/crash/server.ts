@@ -3,11 +3,8 @@
  * that a crash can be simulated by SIGKILL of the whole group: node and any helper it spawned (tsx's
  * esbuild) die at once, with no shutdown handler running.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { becameHealthy, exited, spawnServer } from '../server-process';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 // The first start migrates and seeds the demo province: slow on a loaded 2-core machine.
 const STARTUP_TIMEOUT_MS = 300_000;
 const STOP_TIMEOUT_MS = 30_000;
@@ -22,53 +19,16 @@ export type Server = {
   stop: () => Promise<void>;
 };
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => ok(port));
-    });
-  });
-}
-
-function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((ok) => {
-    const timer = setTimeout(() => ok(false), timeoutMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      ok(true);
-    });
-  });
-}
-
 /**
  * Starts the server with `env` on top of this process's, on PGlite unless `env` names a DATABASE_URL, on a
  * free port; resolves once /healthz answers.
  */
 export async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  const port = await freePort();
   // The demo province without its generated dossiers: the checks count exactly the dossiers sent.
-  const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    DEMO_DOSSIERS: '0',
-    ...env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-  };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, DEMO_DOSSIERS: '0', ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const server = await spawnServer(childEnv, { detached: true });
+  const { child } = server;
 
   const crash = async () => {
     if (await exited(child, 0)) return;
@@ -84,16 +44,7 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
     }
   };
 
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  while (Date.now() < deadline && child.exitCode === null) {
-    const healthy = await fetch(`${url}/healthz`).then(
-      (res) => res.ok,
-      () => false,
-    );
-    if (healthy) return { url, output: () => output, crash, stop };
-    await new Promise((ok) => setTimeout(ok, 200));
-  }
+  if (await becameHealthy(server, STARTUP_TIMEOUT_MS)) return { url: server.url, output: server.output, crash, stop };
   await crash();
-  throw new Error(`server did not become healthy (exit code ${child.exitCode}):\n${output}`);
+  throw new Error(`server did not become healthy (exit code ${child.exitCode}):\n${server.output()}`);
 }

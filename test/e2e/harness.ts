@@ -4,14 +4,13 @@
  * DATA_DIR even when DATABASE_URL is set: main.ts has no schema option, and a throw-away data folder
  * gives the same isolation as test/harness.ts's fresh schema without touching the shared server.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ROOT, becameHealthy, exited, spawnServer } from '../server-process';
 
-export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = join(ROOT, 'test-results/screenshots');
 const WEB_DIST_INDEX = join(ROOT, 'dist/web/index.html');
@@ -44,39 +43,13 @@ export function ensureWebBuilt(): void {
   if (res.status !== 0) throw new Error(`vite build failed with status ${res.status}`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => ok(port));
-    });
-  });
-}
-
-function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return new Promise((ok) => {
-    const timer = setTimeout(() => ok(false), timeoutMs);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      ok(true);
-    });
-  });
-}
-
 export type RunningServer = { url: string; log: () => string; stop: () => Promise<void> };
 
 /** Starts the server on a free port with the demo province in a fresh PGlite folder; resolves once /healthz answers. */
 export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-data-'));
-  const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     // Development mode logs server errors (test mode silences them) and seeds the demo province.
     NODE_ENV: 'development',
@@ -86,14 +59,8 @@ export async function startServer(): Promise<RunningServer> {
     DEMO_DOSSIERS: '0',
   };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const server = await spawnServer(env);
+  const { child } = server;
 
   const stop = async () => {
     if (!(await exited(child, 0))) {
@@ -103,19 +70,9 @@ export async function startServer(): Promise<RunningServer> {
     rmSync(dataDir, { recursive: true, force: true });
   };
 
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
-    const healthy = await fetch(`${url}/healthz`).then(
-      (res) => res.ok,
-      () => false,
-    );
-    if (healthy) return { url, log: () => output, stop };
-    await new Promise((ok) => setTimeout(ok, 250));
-  }
+  if (await becameHealthy(server, STARTUP_TIMEOUT_MS)) return { url: server.url, log: server.output, stop };
   await stop();
-  throw new Error(`server did not become healthy (exit code ${child.exitCode}):\n${output}`);
+  throw new Error(`server did not become healthy (exit code ${child.exitCode}):\n${server.output()}`);
 }
 
 export type TestBrowser = {
