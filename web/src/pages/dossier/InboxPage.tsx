@@ -4,10 +4,8 @@ import { useAsync } from '../../lib/useAsync';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { fetchInbox, type InboxItem } from '../../api/workflow';
 import { formatDateTime } from '../../lib/datetime';
-import { Button } from '../../components/Button';
 import { DataTable } from '../../components/DataTable';
-import { Pagination } from '../../components/Pagination';
-import { ErrorMessage, Loading } from '../../components/Status';
+import { PagedList } from '../../components/PagedList';
 import { paths } from '../../paths';
 
 const PAGE_SIZE = 20;
@@ -32,59 +30,49 @@ export function InboxPage() {
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const inbox = useAsync((signal) => fetchInbox({ page, pageSize: PAGE_SIZE }, signal), [page]);
-  const shown = inbox.error === null ? inbox.data : undefined;
 
   return (
     <>
       <h1>{s.title}</h1>
       <p className="lead">{s.intro}</p>
-      <section className="card section" aria-labelledby="inbox-count">
-        <div className="results-head">
-          <h2 id="inbox-count" className="queue-count">
-            {shown ? s.count(shown.total) : s.title}
-          </h2>
-          <Button variant="secondary" busy={inbox.loading} onClick={inbox.reload}>
-            {t.desk.queue.refresh}
-          </Button>
-        </div>
-        {inbox.loading && !shown && <Loading />}
-        {inbox.error !== null && !inbox.loading && <ErrorMessage error={inbox.error} onRetry={inbox.reload} />}
-        {shown && shown.items.length === 0 && <p className="empty">{s.empty}</p>}
-        {shown && shown.items.length > 0 && (
-          <div className={inbox.loading ? 'results-stale' : undefined} aria-busy={inbox.loading}>
-            <DataTable
-              caption={s.title}
-              captionHidden
-              rows={shown.items}
-              rowKey={(item) => item.code}
-              columns={[
-                {
-                  header: s.code,
-                  cell: (item) => (
-                    <Link to={paths.dossier(item.code)} className="code">
-                      {item.code}
-                    </Link>
-                  ),
-                },
-                { header: s.procedure, cell: (item) => item.procedure.name },
-                { header: s.step, cell: (item) => `${item.step.seq}. ${item.step.name} (${item.step.unit.name})` },
-                {
-                  header: s.assignee,
-                  cell: (item) => (item.kind === 'assign' ? s.waitingAssignment : (item.assignee?.fullName ?? '')),
-                },
-                { header: s.stepDue, cell: (item) => <Due item={item} /> },
-                { header: s.dossierDue, cell: (item) => (item.dossierDueAt ? formatDateTime(item.dossierDueAt) : '') },
-              ]}
-            />
-            <Pagination
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={shown.total}
-              onChange={(n) => setParams(n > 1 ? { page: String(n) } : {})}
-            />
-          </div>
+      <PagedList
+        id="inbox-count"
+        list={inbox}
+        heading={(d) => s.count(d.total)}
+        placeholder={s.title}
+        empty={s.empty}
+        refresh={t.desk.queue.refresh}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(n) => setParams(n > 1 ? { page: String(n) } : {})}
+      >
+        {(items) => (
+          <DataTable
+            caption={s.title}
+            captionHidden
+            rows={items}
+            rowKey={(item) => item.code}
+            columns={[
+              {
+                header: s.code,
+                cell: (item) => (
+                  <Link to={paths.dossier(item.code)} className="code">
+                    {item.code}
+                  </Link>
+                ),
+              },
+              { header: s.procedure, cell: (item) => item.procedure.name },
+              { header: s.step, cell: (item) => `${item.step.seq}. ${item.step.name} (${item.step.unit.name})` },
+              {
+                header: s.assignee,
+                cell: (item) => (item.kind === 'assign' ? s.waitingAssignment : (item.assignee?.fullName ?? '')),
+              },
+              { header: s.stepDue, cell: (item) => <Due item={item} /> },
+              { header: s.dossierDue, cell: (item) => (item.dossierDueAt ? formatDateTime(item.dossierDueAt) : '') },
+            ]}
+          />
         )}
-      </section>
+      </PagedList>
     </>
   );
 }

@@ -11,8 +11,8 @@ import {
   type AppNotification,
 } from '../../api/notifications';
 import { Button } from '../../components/Button';
-import { Pagination } from '../../components/Pagination';
-import { ErrorMessage, Loading } from '../../components/Status';
+import { PagedList } from '../../components/PagedList';
+import { ErrorMessage } from '../../components/Status';
 import { paths } from '../../paths';
 import { useUnreadCount } from './unread';
 
@@ -33,7 +33,6 @@ export function NotificationsPage() {
   const { refresh } = useUnreadCount();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const shown = list.error === null ? list.data : undefined;
 
   const change = async (call: () => Promise<unknown>) => {
     setBusy(true);
@@ -59,44 +58,48 @@ export function NotificationsPage() {
     <>
       <h1>{s.title}</h1>
       <p className="lead">{s.intro}</p>
-      <section className="card section" aria-labelledby="notifications-count">
-        <div className="results-head">
-          <h2 id="notifications-count" className="queue-count">
-            {shown ? s.count(shown.total, shown.unread) : s.title}
-          </h2>
-          <Button
-            variant="secondary"
-            busy={busy}
-            disabled={!shown || shown.unread === 0}
-            onClick={() => void change(markAllNotificationsRead)}
-          >
-            {s.markAllRead}
-          </Button>
-        </div>
-        <label className="check-row">
-          <input type="checkbox" checked={unreadOnly} onChange={(e) => setQuery({ unread: e.target.checked })} />{' '}
-          {s.unreadOnly}
-        </label>
-        {error !== null && <ErrorMessage error={error} />}
-        {list.loading && !shown && <Loading />}
-        {list.error !== null && !list.loading && <ErrorMessage error={list.error} onRetry={list.reload} />}
-        {shown && shown.items.length === 0 && <p className="empty">{s.empty}</p>}
-        {shown && shown.items.length > 0 && (
-          <div className={list.loading ? 'results-stale' : undefined} aria-busy={list.loading}>
-            <ul className="notification-list">
-              {shown.items.map((n) => (
-                <NotificationItem
-                  key={n.id}
-                  n={n}
-                  busy={busy}
-                  onRead={() => void change(() => markNotificationRead(n.id))}
-                />
-              ))}
-            </ul>
-            <Pagination page={page} pageSize={PAGE_SIZE} total={shown.total} onChange={(n) => setQuery({ page: n })} />
-          </div>
+      <PagedList
+        id="notifications-count"
+        list={list}
+        heading={(d) => s.count(d.total, d.unread)}
+        placeholder={s.title}
+        empty={s.empty}
+        controls={
+          <>
+            <div className="form-actions">
+              <label className="check-row">
+                <input type="checkbox" checked={unreadOnly} onChange={(e) => setQuery({ unread: e.target.checked })} />{' '}
+                {s.unreadOnly}
+              </label>
+              <Button
+                variant="secondary"
+                busy={busy}
+                disabled={!list.data || list.data.unread === 0}
+                onClick={() => void change(markAllNotificationsRead)}
+              >
+                {s.markAllRead}
+              </Button>
+            </div>
+            {error !== null && <ErrorMessage error={error} />}
+          </>
+        }
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={(n) => setQuery({ page: n })}
+      >
+        {(items) => (
+          <ul className="notification-list">
+            {items.map((n) => (
+              <NotificationItem
+                key={n.id}
+                n={n}
+                busy={busy}
+                onRead={() => void change(() => markNotificationRead(n.id))}
+              />
+            ))}
+          </ul>
         )}
-      </section>
+      </PagedList>
     </>
   );
 }
