@@ -69,3 +69,48 @@ test('the demo opens on a year of dossiers, with overdue work in the inboxes of 
     await t.close();
   }
 });
+
+test('the demo opens on ratings of returned dossiers and on complaints in every status at Hạ Long and the center', async () => {
+  const t = await createTestApp({ demo: false });
+  try {
+    const started = Date.now();
+    assert.equal(await seedDemoIfEmpty(t.db, testConfig({ seedDemo: 'always', demoDossiers: 1800 })), true);
+    console.log(`# demo seed with 1800 dossiers: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const ratings = await t.db
+      .selectFrom('ratings as r')
+      .innerJoin('dossiers as d', 'd.id', 'r.dossier_id')
+      .select(['d.status', 'r.level', 'r.channel'])
+      .execute();
+    assert.ok(ratings.length > 300, `${ratings.length} ratings`);
+    assert.ok(ratings.every((r) => r.status === 'returned'));
+    assert.ok(ratings.filter((r) => r.level === 'not_satisfied').length < ratings.length * 0.15);
+    const summary = await t.app.inject({
+      url: '/api/feedback/ratings?from=2000-01-01&to=2100-12-31',
+      headers: await loginAs(t.app, 'leader'),
+    });
+    assert.ok(summary.json().total > 50, summary.body);
+    const complaints = await t.db
+      .selectFrom('complaints as c')
+      .innerJoin('agencies as a', 'a.id', 'c.agency_id')
+      .select(['a.code', 'c.status'])
+      .execute();
+    for (const code of ['000.20.01.H40', '000.00.01.H40']) {
+      const statuses = new Set(complaints.filter((c) => c.code === code).map((c) => c.status));
+      assert.deepEqual([...statuses].sort(), ['answered', 'assigned', 'published', 'received'], code);
+    }
+    const desk = await t.app.inject({ url: '/api/complaints', headers: await loginAs(t.app, 'leader') });
+    const items = desk.json().items as { code: string; overdue: boolean }[];
+    assert.equal(items.length, 7);
+    assert.ok(items.some((i) => i.overdue));
+    const detail = await t.app.inject({
+      url: `/api/complaints/${items[0].code}`,
+      headers: await loginAs(t.app, 'leader'),
+    });
+    assert.equal(detail.json().history[0].action, 'complaint.receive');
+    const published = await t.app.inject({ url: '/api/public/complaints' });
+    assert.equal(published.json().total, 4);
+    assert.doesNotMatch(published.body, /0900000|example\.com|Nguyễn Thị Hoa/);
+  } finally {
+    await t.close();
+  }
+});
