@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { createTestApp, createTestDb, loginAs, testConfig } from '../../test/harness';
 import { hashPassword } from '../modules/identity/passwords';
 import { DEMO_USERNAMES } from '../modules/agencies/demo-data';
+import { addDays } from '../modules/calendar/dates';
+import { vietnamDay } from '../modules/dossiers/rules';
 import { refuseDemoPasswordsInProduction, seedDemoIfEmpty } from './seed';
 
 test('an empty database gets the demo province once; production never seeds on auto', async () => {
@@ -89,6 +91,26 @@ test('the demo opens on ratings of returned dossiers and on complaints in every 
       headers: await loginAs(t.app, 'leader'),
     });
     assert.ok(summary.json().total > 50, summary.body);
+    // /evaluation opens on the ratings of the last twelve months: the ward's satisfaction, its units rated.
+    const today = vietnamDay(new Date());
+    const year = `from=${addDays(today, -364)}&to=${today}`;
+    const index = await t.app.inject({
+      url: `/api/feedback/quality-index?${year}`,
+      headers: await loginAs(t.app, 'leader'),
+    });
+    const haLong = (
+      index.json().items as { agency: { code: string }; components: { satisfaction: number | null } }[]
+    ).find((i) => i.agency.code === '000.20.01.H40')!;
+    assert.ok(haLong.components.satisfaction! > 0.8, index.body);
+    const units = await t.app.inject({
+      url: `/api/feedback/evaluation?${year}`,
+      headers: await loginAs(t.app, 'leader'),
+    });
+    const rows = units.json().rows as { satisfaction: { total: number } }[];
+    assert.ok(
+      rows.some((r) => r.satisfaction.total > 0),
+      units.body,
+    );
     const complaints = await t.db
       .selectFrom('complaints as c')
       .innerJoin('agencies as a', 'a.id', 'c.agency_id')
