@@ -70,7 +70,7 @@ export function registerGenerateCommand(program: Command, database: () => Promis
         const seconds = (Date.now() - started) / 1000;
         console.log(
           `${any ? 'Reused the province in the database' : 'Seeded the demo province'}; generated ${report.dossiers} dossiers ` +
-            `(${report.open} open) with ${report.events} history events, ${options.from}…${options.to}, seed ${options.seed}, ` +
+            `(${report.open} open) with ${report.events} history events and ${report.ratings} ratings, ${options.from}…${options.to}, seed ${options.seed}, ` +
             `in ${seconds.toFixed(1)} s (${Math.round(report.dossiers / seconds)} dossiers/s).`,
         );
       } finally {

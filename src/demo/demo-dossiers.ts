@@ -5,6 +5,7 @@ import { loadWorkCalendar } from '../modules/calendar/service';
 import { vietnamDay } from '../modules/dossiers/rules';
 import { generateDossiers, type GenerateReport } from './generator/service';
 import type { Pinned } from './generator/plan';
+import { seedDemoComplaints } from './demo-complaints';
 
 const HA_LONG = '000.20.01.H40';
 const HOUR = 60 * 60_000;
@@ -20,9 +21,10 @@ function workingDayBefore(isWorking: (day: string) => boolean, now: Date, k: num
 }
 
 /**
- * The demo's dossiers: the generator's year up to now, plus a few at UBND phường Hạ Long held by the
+ * The demo's dossiers: the generator's year up to now (with the ratings of the returned ones), plus a few at UBND phường Hạ Long held by the
  * demo accounts now — `specialist` (Văn hóa - Xã hội) and `leader` (unit and agency leader) — some
- * overdue, some due soon, so their inboxes open on real work.
+ * overdue, some due soon, so their inboxes open on real work; and complaints in every status at Hạ Long
+ * and the provincial service center (demo-complaints.ts).
  */
 export async function seedDemoDossiers(db: Db, now: Date, count: number): Promise<GenerateReport> {
   const agency = await db.selectFrom('agencies').select('id').where('code', '=', HA_LONG).executeTakeFirstOrThrow();
@@ -51,7 +53,7 @@ export async function seedDemoDossiers(db: Db, now: Date, count: number): Promis
     pin('1.004859', before(1, 9), 4),
   ];
   const today = vietnamDay(now);
-  return generateDossiers(db, {
+  const report = await generateDossiers(db, {
     count,
     from: addDays(today, -364),
     to: today,
@@ -59,4 +61,6 @@ export async function seedDemoDossiers(db: Db, now: Date, count: number): Promis
     seed: 2026,
     pinned,
   });
+  await seedDemoComplaints(db, now);
+  return report;
 }

@@ -53,6 +53,11 @@ const dump = async (h: DbHandle) => ({
     await sql<Row>`SELECT d.code, s.* FROM dossier_steps s JOIN dossiers d ON d.id = s.dossier_id
       ORDER BY d.code, s.seq`.execute(h.db)
   ).rows.map(({ dossier_id: _dossier, ...s }) => s),
+  ratings: (
+    await sql<Row>`SELECT d.code, r.* FROM ratings r JOIN dossiers d ON d.id = r.dossier_id ORDER BY d.code`.execute(
+      h.db,
+    )
+  ).rows.map(({ id: _id, dossier_id: _dossier, ...r }) => r),
 });
 
 test('the same seed gives identical dossiers, histories and processes', async () => {
@@ -126,6 +131,65 @@ test('the mix looks like a province: mostly civil status and certification, a fe
   assert.ok(m.late > 0 && m.late < 40, `late ${m.late}`);
   assert.ok(m.open > 0);
   assert.equal(m.steps, m.open);
+});
+
+test('ratings: only returned dossiers, at most one each, by the channels and times the rating rules allow', async () => {
+  const { rows } = await sql<{
+    code: string;
+    status: string;
+    returned_at: Date | null;
+    applicant_user_id: number | null;
+    holder_unit_id: number | null;
+    holder_user_id: number | null;
+    resolution_timeliness: string | null;
+    agency_id: number;
+    procedure_code: string;
+    r_agency: number;
+    r_procedure: string;
+    unit_id: number | null;
+    officer_id: number | null;
+    level: string;
+    reasons: string[];
+    comment: string | null;
+    channel: string;
+    rated_at: Date;
+    rated_by: number | null;
+  }>`SELECT d.code, d.status, d.returned_at, d.applicant_user_id, d.holder_unit_id, d.holder_user_id,
+      d.resolution_timeliness, d.agency_id, d.procedure_code, r.agency_id AS r_agency, r.procedure_code AS r_procedure,
+      r.unit_id, r.officer_id, r.level, r.reasons, r.comment, r.channel, r.rated_at, r.rated_by
+    FROM ratings r JOIN dossiers d ON d.id = r.dossier_id`.execute(a.db);
+  const { rows: counts } = await sql<{ returned: number; per: number }>`
+    SELECT (SELECT count(*)::int FROM dossiers WHERE status = 'returned') AS returned,
+      (SELECT coalesce(max(n), 0)::int FROM (SELECT count(*) AS n FROM ratings GROUP BY dossier_id) x) AS per`.execute(
+    a.db,
+  );
+  const reception = new Set(
+    (await a.db.selectFrom('user_roles').select('user_id').where('role', '=', 'reception').execute()).map(
+      (r) => r.user_id,
+    ),
+  );
+  assert.ok(counts[0].per <= 1);
+  assert.ok(rows.length > counts[0].returned * 0.4 && rows.length < counts[0].returned * 0.8, `${rows.length}`);
+  for (const r of rows) {
+    assert.equal(r.status, 'returned', r.code);
+    assert.ok(r.rated_at > r.returned_at! && r.rated_at <= OPTIONS.asOf, r.code);
+    assert.deepEqual(
+      [r.r_agency, r.r_procedure, r.unit_id, r.officer_id],
+      [r.agency_id, r.procedure_code, r.holder_unit_id, r.holder_user_id],
+    );
+    assert.equal(r.level === 'not_satisfied', r.reasons.length > 0, r.code);
+    if (r.reasons.includes('other')) assert.ok(r.comment, r.code);
+    if (r.channel === 'kiosk') {
+      assert.ok(r.rated_at.getTime() - r.returned_at!.getTime() <= 2 * 60 * 60_000, r.code);
+      assert.ok(reception.has(r.rated_by!), r.code);
+    } else if (r.channel === 'portal') {
+      assert.equal(r.rated_by, r.applicant_user_id);
+      assert.notEqual(r.rated_by, null);
+    } else assert.equal(r.rated_by, null);
+  }
+  const share = (level: string) => rows.filter((r) => r.level === level).length / rows.length;
+  assert.ok(share('very_satisfied') > 0.4 && share('not_satisfied') < 0.2, `${share('not_satisfied')}`);
+  assert.deepEqual(new Set(rows.map((r) => r.channel)), new Set(['kiosk', 'portal', 'link']));
 });
 
 test('the weeks before Tết are busier than the weeks after it', () => {

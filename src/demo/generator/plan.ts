@@ -18,6 +18,7 @@ import { versionForReceipt } from '../../modules/reports/import-rules';
 import { planDueTimes, stepDueAt } from '../../modules/workflow/rules';
 import { applicant, type GenApplicant } from './people';
 import type { Random } from './random';
+import type { PlannedRating } from './ratings';
 import type { GenAgency, GenProcedure, GenStep, GenUnit, GenVersion, Province } from './province';
 
 /**
@@ -54,6 +55,8 @@ export type PlannedDossier = {
   state: DossierState;
   /** The internal process of a dossier still in progress (closed ones carry their history only). */
   steps: PlannedStep[] | null;
+  /** The applicant's satisfaction rating of a returned dossier, when they gave one (ratings.ts). */
+  rating?: PlannedRating | null;
 };
 
 /** A dossier held at a chosen step now: the demo's inboxes. */

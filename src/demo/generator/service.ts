@@ -4,6 +4,7 @@ import { audit } from '../../shared/audit';
 import { planDossier, type Pinned, type PlannedDossier } from './plan';
 import { loadProvince, type Province } from './province';
 import { seededRandom } from './random';
+import { planRating } from './ratings';
 import { codesFor, writeBatch } from './store';
 import { dailyCounts } from './timeline';
 
@@ -23,7 +24,7 @@ export type GenerateOptions = {
   pinned?: Pinned[];
   onProgress?: (done: number) => void;
 };
-export type GenerateReport = { dossiers: number; events: number; open: number; batches: number };
+export type GenerateReport = { dossiers: number; events: number; open: number; ratings: number; batches: number };
 
 /**
  * Generates dossiers into the province already in the database, through the domain's rules (plan.ts),
@@ -34,7 +35,9 @@ export async function generateDossiers(db: Db, opts: GenerateOptions): Promise<G
   const batchSize = opts.batchSize ?? 2000;
   const province = await loadProvince(db);
   const rng = seededRandom(opts.seed);
-  const report: GenerateReport = { dossiers: 0, events: 0, open: 0, batches: 0 };
+  // Ratings draw from their own sequence, so the dossiers of a seed stay those generated before ratings were.
+  const ratingRng = seededRandom((opts.seed ^ 0x9e3779b9) >>> 0);
+  const report: GenerateReport = { dossiers: 0, events: 0, open: 0, ratings: 0, batches: 0 };
   let batch: PlannedDossier[] = [];
   // The database writes batches while the next ones are planned. Codes are taken first, one batch
   // after another in order of receipt, so they do not depend on which write finishes first.
@@ -62,12 +65,14 @@ export async function generateDossiers(db: Db, opts: GenerateOptions): Promise<G
     report.dossiers += plans.length;
     report.events += plans.reduce((s, p) => s + p.events.length, 0);
     report.open += plans.filter((p) => p.steps).length;
+    report.ratings += plans.filter((p) => p.rating).length;
     report.batches += 1;
     opts.onProgress?.(report.dossiers);
   };
   for (const { day, count } of dailyCounts(opts.from, opts.to, opts.count)) {
     const plans = Array.from({ length: count }, () => planDossier(province, rng, day, opts.asOf));
     for (const p of plans.sort(byReceipt)) {
+      p.rating = planRating(p, ratingRng, opts.asOf);
       batch.push(p);
       if (batch.length >= batchSize) await flush();
     }

@@ -166,7 +166,42 @@ async function insertSteps(tx: Tx, plans: PlannedDossier[], ids: Map<string, num
       visits int)`.execute(tx);
 }
 
-/** Writes a batch of planned dossiers with their codes, histories and open processes. */
+/**
+ * The ratings of the returned dossiers, attributed as the rating service does: to the dossier's
+ * agency and procedure and to the unit and officer that held it last.
+ */
+async function insertRatings(tx: Tx, plans: PlannedDossier[], ids: Map<string, number>, codes: string[]) {
+  const rows = plans.flatMap((p, i) =>
+    p.rating
+      ? [
+          {
+            dossier_id: ids.get(codes[i])!,
+            agency_id: p.agency.id,
+            procedure_code: p.procedure.code,
+            unit_id: p.state.holderUnitId,
+            officer_id: p.state.holderUserId,
+            level: p.rating.level,
+            reasons: p.rating.reasons,
+            comment: p.rating.comment,
+            channel: p.rating.channel,
+            rated_at: p.rating.ratedAt.toISOString(),
+            rated_by: p.rating.ratedBy,
+          },
+        ]
+      : [],
+  );
+  if (rows.length === 0) return;
+  await sql`
+    INSERT INTO ratings (dossier_id, agency_id, procedure_code, unit_id, officer_id, level, reasons, comment, channel,
+      rated_at, rated_by)
+    SELECT dossier_id, agency_id, procedure_code, unit_id, officer_id, level,
+      ARRAY(SELECT jsonb_array_elements_text(reasons)), comment, channel, rated_at, rated_by
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(dossier_id int, agency_id int, procedure_code text,
+      unit_id int, officer_id int, level text, reasons jsonb, comment text, channel text, rated_at timestamptz,
+      rated_by int)`.execute(tx);
+}
+
+/** Writes a batch of planned dossiers with their codes, histories, open processes and ratings. */
 export async function writeBatch(tx: Tx, plans: PlannedDossier[], codes: string[]): Promise<void> {
   const ids = await insertDossiers(
     tx,
@@ -177,4 +212,5 @@ export async function writeBatch(tx: Tx, plans: PlannedDossier[], codes: string[
     plans.flatMap((p, i) => eventRecords(p, ids.get(codes[i])!)),
   );
   await insertSteps(tx, plans, ids, codes);
+  await insertRatings(tx, plans, ids, codes);
 }
