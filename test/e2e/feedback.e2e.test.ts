@@ -147,7 +147,7 @@ describe('complaints and evaluation in a real browser', { skip: browserUnavailab
     const history = again.locator('.complaint-history li');
     assert.deepEqual(
       (await history.allTextContents()).map((h) => h.split(' — ').slice(1).join(' — ')),
-      ['receive', 'assign — leader', 'answer — specialist', 'publish — leader'],
+      ['Tiếp nhận', 'Phân công — leader', 'Trả lời — specialist', 'Công khai — leader'],
     );
     await screenshot(page, 'complaints-published');
     await logOut(page);

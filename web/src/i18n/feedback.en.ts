@@ -95,6 +95,12 @@ export const feedbackEn: typeof feedbackVi = {
     contact: 'Sender (private)',
     content: 'Message',
     history: 'History',
+    historyActions: {
+      'complaint.receive': 'Received',
+      'complaint.assign': 'Assigned',
+      'complaint.answer': 'Answered',
+      'complaint.publish': 'Published',
+    } as Record<string, string>,
     assignTo: 'Username of the officer',
     assign: 'Assign',
     answer: 'Answer',

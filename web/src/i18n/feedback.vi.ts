@@ -95,6 +95,12 @@ export const feedbackVi = {
     contact: 'Người gửi (không công khai)',
     content: 'Nội dung',
     history: 'Lịch sử xử lý',
+    historyActions: {
+      'complaint.receive': 'Tiếp nhận',
+      'complaint.assign': 'Phân công',
+      'complaint.answer': 'Trả lời',
+      'complaint.publish': 'Công khai',
+    } as Record<string, string>,
     assignTo: 'Tên đăng nhập của cán bộ xử lý',
     assign: 'Phân công',
     answer: 'Nội dung trả lời',

@@ -209,7 +209,7 @@ function ComplaintPanel({ code, onChanged }: { code: string; onChanged: () => vo
       <ol className="complaint-history">
         {c.history.map((h, i) => (
           <li key={i}>
-            {formatDateTime(h.at)} — {h.action.replace('complaint.', '')}
+            {formatDateTime(h.at)} — {s.historyActions[h.action] ?? h.action}
             {h.actor ? ` — ${h.actor}` : ''}
           </li>
         ))}
