@@ -385,7 +385,7 @@ describe(
       await logOut(page);
     });
 
-    test('the leader’s dashboard counts the two dossiers received and the one resolved', async () => {
+    test('the leader’s dashboard counts the two dossiers received, the one resolved and its rating', async () => {
       // Two dossiers received this month, one of them resolved: the summary and the dashboard show it.
       const after = await summary();
       assert.equal(after.received.total, summaryBefore.received.total + 2);
@@ -403,6 +403,10 @@ describe(
         });
       await figure('Tổng số hồ sơ tiếp nhận', after.received.total).waitFor();
       await figure('Đã giải quyết', after.resolved.total).waitFor();
+      // The citizen's rating is the only one this month on a province without generated dossiers.
+      const ratings = page.getByRole('region', { name: 'Mức độ hài lòng' });
+      await ratings.getByText('Tổng số lượt đánh giá').waitFor();
+      assert.deepEqual(await ratings.locator('dd').allTextContents(), ['1', '1', '0', '0', '100%']);
       await screenshot(page, 'dashboard-after-walk');
       await logOut(page);
     });

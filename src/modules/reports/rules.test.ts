@@ -160,3 +160,13 @@ test('an import follows the version in force at receipt, the first one for older
   const abolished = [...versions, version(3, '2027-01-01', 'abolished')];
   assert.equal(versionForReceipt(abolished, at('2027-03-01T09:00:00+07:00')), null);
 });
+
+test('a period still running ends now: an open dossier due later today is within its deadline', () => {
+  const now = new Date('2026-11-26T01:30:00+07:00');
+  const today = periodOf('2026-11-01', '2026-11-26', now);
+  assert.equal(today.end.toISOString(), now.toISOString());
+  assert.equal(classifyOpen(new Date('2026-11-26T11:30:00+07:00'), today.end), 'withinDeadline');
+  assert.equal(classifyOpen(new Date('2026-11-25T17:00:00+07:00'), today.end), 'overdue');
+  const past = periodOf('2026-10-01', '2026-10-31', now);
+  assert.equal(past.end.toISOString(), new Date('2026-11-01T00:00:00+07:00').toISOString());
+});

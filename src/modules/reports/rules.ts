@@ -53,14 +53,18 @@ export function classifyOpen(originalDueAt: Date | null, at: Date): Standing {
 
 export type Period = { from: string; to: string; start: Date; end: Date };
 
-/** `from` 00:00 +07:00 to the end of `to` (+07:00), i.e. up to 00:00 of the next day, exclusive. */
-export function periodOf(from: string, to: string): Period {
+/**
+ * `from` 00:00 +07:00 to the end of `to` (+07:00), i.e. up to 00:00 of the next day, exclusive; a
+ * period still running ends now, so an open dossier due later today is not yet counted overdue.
+ */
+export function periodOf(from: string, to: string, now = new Date()): Period {
   if (!isValidDate(from)) throw invalid('from', 'Ngày bắt đầu không hợp lệ (YYYY-MM-DD)', 'Invalid from date');
   if (!isValidDate(to)) throw invalid('to', 'Ngày kết thúc không hợp lệ (YYYY-MM-DD)', 'Invalid to date');
   if (from > to) {
     throw invalid('to', 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu', 'The to date must not be before from');
   }
-  return { from, to, start: instantAt(from, 0), end: instantAt(addDays(to, 1), 0) };
+  const end = instantAt(addDays(to, 1), 0);
+  return { from, to, start: instantAt(from, 0), end: end > now ? now : end };
 }
 
 /** The standing of a dossier at the end of the period: the classification a drill-down list shows. */

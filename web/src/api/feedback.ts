@@ -121,5 +121,15 @@ export const fetchQualityRanking = (q: PeriodQuery, signal?: AbortSignal) =>
 export const fetchEvaluation = (q: PeriodQuery & { groupBy: 'unit' | 'officer' }, signal?: AbortSignal) =>
   api<{ rows: EvaluationRow[] }>('/api/feedback/evaluation', { query: q, signal });
 
+export type RatingSummary = {
+  verySatisfied: number;
+  satisfied: number;
+  notSatisfied: number;
+  total: number;
+  satisfactionRate: number | null;
+};
+export const fetchRatingSummary = (q: PeriodQuery, signal?: AbortSignal) =>
+  api<RatingSummary>('/api/feedback/ratings', { query: q, signal });
+
 export const fetchReasons = (signal?: AbortSignal) =>
   api<{ items: Reason[] }>('/api/public/rating-reasons', { signal }).then((r) => r.items);

@@ -95,6 +95,14 @@ export const reportsEn: typeof reportsVi = {
     channel: { online: 'Online', direct: 'At the desk', postal: 'By post' },
     none: { unit: 'No unit assigned', officer: 'No officer assigned', other: 'Unknown' },
   },
+  ratings: {
+    title: 'Satisfaction',
+    intro: 'How citizens and businesses rated the dossiers returned in the period (kiosk, portal, link).',
+    total: 'Ratings',
+    rate: 'Satisfied',
+    none: 'No ratings in the period.',
+    details: 'See the evaluation of units and officers and the service-quality ranking',
+  },
   overdue: {
     title: 'Overdue dossiers in progress',
     intro: (to) =>

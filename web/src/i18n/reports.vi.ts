@@ -96,6 +96,15 @@ export const reportsVi = {
     /** A group without a value: dossiers held by no unit or officer (imported ones). */
     none: { unit: 'Chưa giao đơn vị xử lý', officer: 'Chưa giao cán bộ xử lý', other: 'Không xác định' },
   },
+  ratings: {
+    title: 'Mức độ hài lòng',
+    intro:
+      'Đánh giá của người dân, doanh nghiệp về hồ sơ đã trả kết quả trong kỳ (tại kiosk, trên cổng, qua đường dẫn).',
+    total: 'Tổng số lượt đánh giá',
+    rate: 'Tỷ lệ hài lòng',
+    none: 'Chưa có lượt đánh giá nào trong kỳ.',
+    details: 'Xem đánh giá cán bộ, đơn vị và xếp hạng chỉ số phục vụ',
+  },
   overdue: {
     title: 'Hồ sơ đang giải quyết quá hạn',
     intro: (to: string) =>

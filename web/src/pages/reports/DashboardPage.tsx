@@ -15,9 +15,10 @@ import { Headline } from './Headline';
 import { OverdueList } from './OverdueList';
 import { dashboardUrl, useReportParams } from './params';
 import { PeriodForm } from './PeriodForm';
+import { RatingsSummary } from './RatingsSummary';
 import { TrendChart } from './TrendChart';
 
-/** The manager dashboard (issue 6): key numbers, the monthly trend, groups, overdue list and exports. */
+/** The manager dashboard (issue 6): key numbers, the monthly trend, groups, overdue list, ratings and exports. */
 export function DashboardPage() {
   const { t, lang } = useI18n();
   const s = t.reports;
@@ -98,6 +99,8 @@ export function DashboardPage() {
       </section>
 
       <OverdueList filters={base} />
+
+      <RatingsSummary filters={base} />
 
       <section className="report-section" aria-labelledby="report-exports">
         <h2 id="report-exports">{s.exports.title}</h2>
