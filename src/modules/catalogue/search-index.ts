@@ -21,9 +21,9 @@ type IndexedVersion = ListItemRow & {
   abolished: boolean;
   allAgenciesOfLevel: boolean;
   agencies: Set<number>;
-  /** The name's trigrams (pg_trgm's), in order and as a set. */
-  trigrams: string[];
-  trigramSet: Set<string>;
+  /** The name's trigrams (pg_trgm's) in order, as ids of `trigramIds`, and how many distinct. */
+  trigrams: Int32Array;
+  distinctTrigrams: number;
 };
 
 type Snapshot = { versions: IndexedVersion[]; loadedAt: number; generation: number };
@@ -85,7 +85,7 @@ async function load(db: Executor): Promise<Snapshot> {
     agenciesOf.set(a.version_id, set);
   }
   const versions = rows.map((r): IndexedVersion => {
-    const trigrams = trigramsOf(r.search_name);
+    const trigrams = nameTrigrams(r.search_name);
     return {
       versionId: r.id,
       code: r.code,
@@ -108,7 +108,7 @@ async function load(db: Executor): Promise<Snapshot> {
       allAgenciesOfLevel: r.all_agencies_of_level,
       agencies: agenciesOf.get(r.id) ?? new Set(),
       trigrams,
-      trigramSet: new Set(trigrams),
+      distinctTrigrams: new Set(trigrams).size,
     };
   });
   // The list's order without a query: the folded name, then the code.
@@ -158,15 +158,17 @@ const WORD_SIMILARITY_THRESHOLD = 0.6;
  * by trigram word similarity (typos) — the same predicates and `similarity` as pg_trgm computed in SQL.
  */
 export async function searchInForce(db: Executor, f: ListFilter, q: SearchQuery) {
-  const qTrigrams = new Set(trigramsOf(q.text));
+  const versions = inForce((await snapshot(db)).versions, f);
+  const query = queryTrigrams(q.text);
   const code = q.code.toLowerCase();
   const out: (ListItemRow & { searchName: string; similarity: number })[] = [];
-  for (const v of inForce((await snapshot(db)).versions, f)) {
+  for (const v of versions) {
+    const shared = sharedTrigrams(query, v.trigrams);
     const matches =
       v.code.toLowerCase() === code ||
       q.words.every((w) => v.searchName.includes(w)) ||
-      wordSimilarity(qTrigrams, v) >= WORD_SIMILARITY_THRESHOLD;
-    if (matches) out.push({ ...v, similarity: similarity(qTrigrams, v.trigramSet) });
+      wordSimilarity(query, v.trigrams, shared) >= WORD_SIMILARITY_THRESHOLD;
+    if (matches) out.push({ ...v, similarity: shared / (query.size + v.distinctTrigrams - shared) });
   }
   return out;
 }
@@ -182,38 +184,76 @@ export function trigramsOf(text: string): string[] {
   return out;
 }
 
-/** pg_trgm's `similarity`: shared trigrams over all distinct trigrams of both. */
-export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let common = 0;
-  for (const t of a) if (b.has(t)) common++;
-  const all = a.size + b.size - common;
-  return all === 0 ? 0 : common / all;
+/** Every trigram of a procedure name gets a small number, so that matching compares integers. */
+const trigramIds = new Map<string, number>();
+function idOf(t: string): number {
+  let id = trigramIds.get(t);
+  if (id === undefined) trigramIds.set(t, (id = trigramIds.size));
+  return id;
+}
+/** A procedure name's trigrams in order, as ids. */
+export function nameTrigrams(name: string): Int32Array {
+  return Int32Array.from(trigramsOf(name), idOf);
+}
+/** Per-trigram marks, reset by moving `stamp` on (one array for the process; searches run one at a time). */
+let seen = new Int32Array(0);
+let stamp = 0;
+function nextStamp(): number {
+  if (seen.length < trigramIds.size || stamp === 0x7fffffff) {
+    seen = new Int32Array(trigramIds.size * 2);
+    stamp = 0;
+  }
+  return ++stamp;
+}
+
+/** A query's distinct trigrams: `size` counts them all, `mark` flags those that occur in some name. */
+type QueryTrigrams = { size: number; mark: Uint8Array };
+export function queryTrigrams(text: string): QueryTrigrams {
+  const distinct = new Set(trigramsOf(text));
+  const mark = new Uint8Array(trigramIds.size);
+  for (const t of distinct) {
+    const id = trigramIds.get(t); // user input never grows the dictionary
+    if (id !== undefined) mark[id] = 1;
+  }
+  return { size: distinct.size, mark };
+}
+
+/** How many distinct trigrams of the query the name has: pg_trgm's `similarity` is shared / (query + name − shared). */
+export function sharedTrigrams(q: QueryTrigrams, name: Int32Array): number {
+  const s = nextStamp();
+  let shared = 0;
+  for (const id of name) {
+    if (q.mark[id] && seen[id] !== s) {
+      seen[id] = s;
+      shared++;
+    }
+  }
+  return shared;
 }
 
 /**
  * pg_trgm's `word_similarity(q, name)`: the greatest similarity between the query's trigrams and any
  * continuous extent of the name's ordered trigrams. Only extents that start and end on a shared trigram
- * can be the greatest; names sharing too few trigrams to reach the threshold are skipped first.
+ * can be the greatest; a name sharing too few trigrams to reach the threshold is not searched (the
+ * bound shared / query is returned).
  */
-export function wordSimilarity(
-  q: ReadonlySet<string>,
-  name: { trigrams: readonly string[]; trigramSet: ReadonlySet<string> },
-): number {
-  let shared = 0;
-  for (const t of q) if (name.trigramSet.has(t)) shared++;
-  if (q.size === 0 || shared / q.size < WORD_SIMILARITY_THRESHOLD) return shared / Math.max(q.size, 1);
-  const t = name.trigrams;
+export function wordSimilarity(q: QueryTrigrams, name: Int32Array, shared: number): number {
+  if (q.size === 0) return 0;
+  if (shared < WORD_SIMILARITY_THRESHOLD * q.size) return shared / q.size;
   let best = 0;
-  for (let lower = 0; lower < t.length; lower++) {
-    if (!q.has(t[lower])) continue;
-    const seen = new Set<string>();
+  for (let lower = 0; lower < name.length; lower++) {
+    if (!q.mark[name[lower]]) continue;
+    const s = nextStamp();
     let count = 0;
-    for (let upper = lower; upper < t.length; upper++) {
-      if (!seen.has(t[upper])) {
-        seen.add(t[upper]);
-        if (q.has(t[upper])) count++;
+    let distinct = 0;
+    for (let upper = lower; upper < name.length; upper++) {
+      const id = name[upper];
+      if (seen[id] !== s) {
+        seen[id] = s;
+        distinct++;
+        if (q.mark[id]) count++;
       }
-      if (q.has(t[upper])) best = Math.max(best, count / (q.size + seen.size - count));
+      if (q.mark[id]) best = Math.max(best, count / (q.size + distinct - count));
     }
   }
   return best;
