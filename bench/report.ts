@@ -8,13 +8,14 @@ export type BenchReport = {
   dossiers: number;
   generatedSeconds: number | null;
   seconds: number;
-  intake: LoadResult;
+  /** Null (or empty) for the measures left out with `--only`. */
+  intake: LoadResult | null;
   pgbenchTps: number | null;
-  lookup: LoadResult;
-  hello: LoadResult;
+  lookup: LoadResult | null;
+  hello: LoadResult | null;
   summaryMs: number[];
   bareAggregateMs: number[];
-  search: LoadResult;
+  search: LoadResult | null;
   serverPeakRssMb: number;
 };
 
@@ -32,28 +33,28 @@ export function markdown(r: BenchReport, median: (xs: number[]) => number): stri
   const summary = median(r.summaryMs);
   const bare = median(r.bareAggregateMs);
   const rows = [
-    [
+    r.intake && [
       'Dossier intake, `POST /api/dossiers` with Idempotency-Key, 32 clients over the 5 ward desks',
       `${n0(r.intake.rps)} dossiers/s (p50 ${ms(r.intake.p50)}, p99 ${ms(r.intake.p99)})${failures(r.intake)}`,
       r.pgbenchTps === null ? 'pgbench n/a (PGlite)' : `pgbench TPC-B -c 32: ${n0(r.pgbenchTps)} tps`,
       pct(r.intake.rps, r.pgbenchTps),
       '≥ 50 %',
     ],
-    [
+    r.lookup && [
       'Public lookup by code, `GET /api/public/dossiers/{code}`, 32 clients',
       `${n0(r.lookup.rps)} req/s (p50 ${ms(r.lookup.p50)}, p99 ${ms(r.lookup.p99)})${failures(r.lookup)}`,
-      `bare Fastify hello-world: ${n0(r.hello.rps)} req/s`,
-      pct(r.lookup.rps, r.hello.rps),
+      `bare Fastify hello-world: ${n0(r.hello?.rps ?? 0)} req/s`,
+      pct(r.lookup.rps, r.hello?.rps ?? null),
       '≥ 50 %',
     ],
-    [
+    r.summaryMs.length > 0 && [
       `Yearly summary over ${n0(r.dossiers)} dossiers of 2025, \`GET /api/reports/summary\` (median of 5)`,
       ms(summary),
       `bare \`count(*) … GROUP BY status\` over the same rows: ${ms(bare)}`,
       `${(summary / bare).toFixed(2)}× the bare aggregate`,
       '< 1 s at 10 M',
     ],
-    [
+    r.search && [
       'Catalogue search `GET /api/procedures?q=`, 8 clients',
       `p50 ${ms(r.search.p50)}, p99 ${ms(r.search.p99)} (${n0(r.search.rps)} req/s)${failures(r.search)}`,
       '—',
@@ -72,7 +73,7 @@ export function markdown(r: BenchReport, median: (xs: number[]) => number): stri
     '',
     '| measure | Motcua | ceiling, same run | ratio | target |',
     '| --- | --- | --- | --- | --- |',
-    ...rows.map((c) => `| ${c.join(' | ')} |`),
+    ...rows.flatMap((c) => (c ? [`| ${c.join(' | ')} |`] : [])),
     '',
   ].join('\n');
 }

@@ -14,19 +14,27 @@ import { peakRssMb, start } from './server';
 import { markdown, type BenchReport } from './report';
 
 /**
- * `npm run bench [-- --pglite] [--dossiers N | --ten-million] [--seconds S]`: the figures of
+ * `npm run bench [-- --pglite] [--dossiers N | --ten-million] [--seconds S] [--only intake,lookup,summary,search]`: the figures of
  * docs/performance.md, each beside its ceiling measured in the same run on the same machine. Uses the
  * database `bench` on the PostgreSQL server (BENCH_DATABASE_URL to change it; never `test`), or a PGlite
  * folder under bench/results/tmp. Data are generated once and reused. Nothing here fails on a time.
  */
+const MEASURES = ['intake', 'lookup', 'summary', 'search'] as const;
+type Measure = (typeof MEASURES)[number];
 const { values: args } = parseArgs({
   options: {
     pglite: { type: 'boolean', default: false },
     dossiers: { type: 'string', default: '1000000' },
     'ten-million': { type: 'boolean', default: false },
     seconds: { type: 'string', default: '10' },
+    only: { type: 'string', default: MEASURES.join(',') },
   },
 });
+const ONLY = new Set(args.only.split(',').map((m) => m.trim()));
+for (const m of ONLY) {
+  if (!MEASURES.includes(m as Measure)) throw new Error(`--only takes a comma list of ${MEASURES.join(', ')}`);
+}
+const measures = (m: Measure) => ONLY.has(m);
 const DOSSIERS = args['ten-million'] ? 10_000_000 : Number(args.dossiers);
 const SECONDS = Number(args.seconds);
 if (!Number.isSafeInteger(DOSSIERS) || DOSSIERS < 1) throw new Error(`--dossiers must be a positive whole number`);
@@ -134,15 +142,17 @@ async function main() {
     ? await openDatabase({ databaseUrl: url, dataDir: '' })
     : await openDatabase({ dataDir: PGLITE_DIR });
   const data = await ensureData(handle);
-  const bare = await timed(5, () =>
-    sql`SELECT status, count(*) FROM dossiers WHERE received_at >= ${START}::timestamptz
+  const bare = !measures('summary')
+    ? []
+    : await timed(5, () =>
+        sql`SELECT status, count(*) FROM dossiers WHERE received_at >= ${START}::timestamptz
         AND received_at < ${END}::timestamptz GROUP BY status`.execute(handle.db),
-  );
+      );
   const { rows: sample } = await sql<{ code: string }>`
     SELECT code FROM dossiers TABLESAMPLE SYSTEM (1) LIMIT 2000`.execute(handle.db);
   const postgresVersion = (await sql<{ v: string }>`SELECT version() AS v`.execute(handle.db)).rows[0].v;
   await handle.close();
-  const pgbenchTps = url ? pgbench(url) : null;
+  const pgbenchTps = url && measures('intake') ? pgbench(url) : null;
 
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', SEED_DEMO: 'never' };
   env.SCHEDULER_ENABLED = 'false';
@@ -172,47 +182,57 @@ async function main() {
       });
     const run = Date.now();
     const opts = { concurrency: CONCURRENCY, seconds: SECONDS };
-    const intake = await load(
-      port,
-      (i) => ({
-        method: 'POST',
-        path: '/api/dossiers',
-        headers: {
-          authorization: `Bearer ${desks[i % desks.length].token}`,
-          'content-type': 'application/json',
-          'idempotency-key': `bench-${run}-${i}`,
-        },
-        body: body(desks[i % desks.length].agency),
-      }),
-      opts,
-    );
-    const lookup = await load(
-      port,
-      (i) => ({ method: 'GET', path: `/api/public/dossiers/${sample[i % sample.length].code}` }),
-      opts,
-    );
+    const intake = !measures('intake')
+      ? null
+      : await load(
+          port,
+          (i) => ({
+            method: 'POST',
+            path: '/api/dossiers',
+            headers: {
+              authorization: `Bearer ${desks[i % desks.length].token}`,
+              'content-type': 'application/json',
+              'idempotency-key': `bench-${run}-${i}`,
+            },
+            body: body(desks[i % desks.length].agency),
+          }),
+          opts,
+        );
+    const lookup = !measures('lookup')
+      ? null
+      : await load(
+          port,
+          (i) => ({ method: 'GET', path: `/api/public/dossiers/${sample[i % sample.length].code}` }),
+          opts,
+        );
     const queries = ['khai sinh', 'dang ky', 'chứng thực', 'đất đai', 'xay dung', 'kinh doanh', 'ket hon', 'giấy phép'];
-    const search = await load(
-      port,
-      (i) => ({ method: 'GET', path: `/api/procedures?q=${encodeURIComponent(queries[i % queries.length])}` }),
-      { concurrency: 8, seconds: SECONDS / 2 },
-    );
+    const search = !measures('search')
+      ? null
+      : await load(
+          port,
+          (i) => ({ method: 'GET', path: `/api/procedures?q=${encodeURIComponent(queries[i % queries.length])}` }),
+          { concurrency: 8, seconds: SECONDS / 2 },
+        );
     const summaryPath = `/api/reports/summary?from=${YEAR.from}&to=${YEAR.to}`;
-    const summary = await timed(5, async () => {
-      const res = await fetch(`http://127.0.0.1:${port}${summaryPath}`, {
-        headers: { authorization: `Bearer ${admin}` },
-      });
-      if (!res.ok) throw new Error(`summary: ${res.status} ${await res.text()}`);
-      await res.json();
-    });
+    const summary = !measures('summary')
+      ? []
+      : await timed(5, async () => {
+          const res = await fetch(`http://127.0.0.1:${port}${summaryPath}`, {
+            headers: { authorization: `Bearer ${admin}` },
+          });
+          if (!res.ok) throw new Error(`summary: ${res.status} ${await res.text()}`);
+          await res.json();
+        });
     const rssMb = peakRssMb(app.process.pid!);
     await app.stop();
-    const hello = await start(['bench/hello.ts', '$PORT'], process.env, '/');
-    let helloResult: LoadResult;
-    try {
-      helloResult = await load(hello.port, () => ({ method: 'GET', path: '/' }), opts);
-    } finally {
-      await hello.stop();
+    let helloResult: LoadResult | null = null;
+    if (lookup) {
+      const hello = await start(['bench/hello.ts', '$PORT'], process.env, '/');
+      try {
+        helloResult = await load(hello.port, () => ({ method: 'GET', path: '/' }), opts);
+      } finally {
+        await hello.stop();
+      }
     }
     report = {
       at: new Date().toISOString(),

@@ -60,6 +60,20 @@ async function calendarOf(db: Executor, agency: store.AgencyRef | null): Promise
  * Load it once and call the rules for many dossiers of the same agency.
  */
 export async function loadWorkCalendar(db: Executor, agencyId: number | null): Promise<WorkCalendar> {
+  if (!db.isTransaction) return readWorkCalendar(db, agencyId);
+  // Within one transaction an agency's calendar is read once (an intake needs it for the appointment
+  // and again to plan its steps); a calendar write through the transaction forgets what it read.
+  const memo = store.transactionMemo(db);
+  let cal = memo.get(agencyId);
+  if (!cal) {
+    cal = readWorkCalendar(db, agencyId);
+    memo.set(agencyId, cal);
+    cal.catch(() => memo.delete(agencyId));
+  }
+  return cal;
+}
+
+async function readWorkCalendar(db: Executor, agencyId: number | null): Promise<WorkCalendar> {
   if (agencyId === null) return calendarOf(db, null);
   const agency = await store.findAgencyById(db, agencyId);
   if (!agency) throw unknownAgency();

@@ -1,5 +1,6 @@
 import type { Executor } from '../../db/database';
 import { storedOfficeHours } from './schema';
+import type { WorkCalendar } from './rules';
 
 export type AgencyRef = { id: number; code: string; path: string };
 
@@ -67,6 +68,7 @@ export type DayInput = { working: boolean; name: string; nameEn: string | null; 
 
 /** Inserts or replaces the day; concurrent writers of the same day end with one row. */
 export async function upsertDay(db: Executor, agencyId: number | null, date: string, day: DayInput): Promise<void> {
+  memos.delete(db);
   const values = { working: day.working, name: day.name, name_en: day.nameEn, decision: day.decision };
   await db
     .insertInto('calendar_days')
@@ -76,6 +78,7 @@ export async function upsertDay(db: Executor, agencyId: number | null, date: str
 }
 
 export async function deleteDay(db: Executor, id: number): Promise<void> {
+  memos.delete(db);
   await db.deleteFrom('calendar_days').where('id', '=', id).execute();
 }
 
@@ -101,10 +104,19 @@ export async function upsertSettings(
   agencyId: number,
   settings: { officeHours: OfficeHoursText; cutoff: string },
 ): Promise<void> {
+  memos.delete(db);
   const values = { office_hours: JSON.stringify(settings.officeHours), cutoff: settings.cutoff };
   await db
     .insertInto('calendar_settings')
     .values({ agency_id: agencyId, ...values })
     .onConflict((oc) => oc.column('agency_id').doUpdateSet({ ...values, updated_at: new Date() }))
     .execute();
+}
+
+/** Calendars already read in a transaction (see `loadWorkCalendar`); every write above forgets them. */
+const memos = new WeakMap<Executor, Map<number | null, Promise<WorkCalendar>>>();
+export function transactionMemo(tx: Executor): Map<number | null, Promise<WorkCalendar>> {
+  let memo = memos.get(tx);
+  if (!memo) memos.set(tx, (memo = new Map()));
+  return memo;
 }

@@ -3,6 +3,7 @@ import type { Db, Tx } from '../../db/database';
 import { audit } from '../../shared/audit';
 import { AppError } from '../../shared/errors';
 import type { Principal } from '../identity/rules';
+import { catalogueChanged } from './search-index';
 import { organisationOnce, publishDecision, upsertField, type Actor } from './publish';
 import { normalizeContent } from './rules';
 import { abolitionEntrySchema, fieldEntrySchema, procedureEntrySchema } from './schema';
@@ -141,7 +142,7 @@ const actorOf = (userId: number | null, principal: Principal | null): Actor => (
 const ownTransactions =
   (db: Db): Run =>
   (work) =>
-    db.transaction().execute(work);
+    db.transaction().execute(work).finally(catalogueChanged);
 
 /**
  * Imports a catalogue in the docs/catalogue-format.md shape: each field and each procedure in its

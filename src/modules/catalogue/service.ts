@@ -4,7 +4,8 @@ import type { Principal } from '../identity/rules';
 import { publishDecision, upsertField, type Actor } from './publish';
 import { effectiveDeadline, normalizeContent, rankCandidates, searchQuery, vietnamDate, versionInForce } from './rules';
 import type { ListQuery, FieldEntry, ContentInput, DecisionInput } from './schema';
-import { listItems, pageInForce, searchCandidates, type ListFilter } from './search-store';
+import { catalogueChanged, listInForce, searchInForce } from './search-index';
+import type { ListFilter } from './search-store';
 import { findAgencies, findFields, findProcedure, listFields, listLevels, unitsOf } from './store';
 import { implementingAgencies, loadVersion, versionHeads, versionImplementedBy } from './version-store';
 import { publicDetail, versionDetail, type ProcedureVersionDetail, type PublicDetail } from './views';
@@ -77,18 +78,22 @@ export async function searchProcedures(db: Db, q: ListQuery, now = new Date()) {
   const filter = await listFilter(db, q, now);
   const query = searchQuery(q.q);
   const offset = (q.page - 1) * q.pageSize;
-  let page: { ids: number[]; total: number };
-  if (query) {
-    const ranked = rankCandidates(query, await searchCandidates(db, filter, query));
-    page = { ids: ranked.slice(offset, offset + q.pageSize).map((c) => c.id), total: ranked.length };
-  } else {
-    page = await pageInForce(db, filter, offset, q.pageSize);
-  }
-  const items = (await listItems(db, page.ids)).map(({ versionId: _id, ...item }) => ({
-    ...item,
+  const matching = query
+    ? rankCandidates(query, await searchInForce(db, filter, query))
+    : await listInForce(db, filter);
+  const items = matching.slice(offset, offset + q.pageSize).map((item) => ({
+    code: item.code,
+    name: item.name,
+    field: item.field,
+    level: item.level,
+    deadline: item.deadline,
+    reducedDeadline: item.reducedDeadline,
+    fees: item.fees,
+    channels: item.channels,
+    onlineLevel: item.onlineLevel,
     effectiveDeadline: effectiveDeadline(item.deadline, item.reducedDeadline),
   }));
-  return { items, total: page.total, page: q.page, pageSize: q.pageSize };
+  return { items, total: matching.length, page: q.page, pageSize: q.pageSize };
 }
 
 async function publicView(db: Executor, versionId: number): Promise<PublicDetail> {
@@ -150,13 +155,16 @@ export async function createProcedure(
   p: Principal,
   body: ContentInput & { code: string; decision: DecisionInput },
 ): Promise<PublicDetail> {
-  return db.transaction().execute(async (tx) => {
-    const r = await publishDecision(tx, body.code, normalizeContent(body), body.decision, apiActor(p));
-    if (r.versionId === null) {
-      throw conflict('PROCEDURE_EXISTS', 'Mã thủ tục đã tồn tại', 'The procedure code exists', 'code');
-    }
-    return publicView(tx, r.versionId);
-  });
+  return db
+    .transaction()
+    .execute(async (tx) => {
+      const r = await publishDecision(tx, body.code, normalizeContent(body), body.decision, apiActor(p));
+      if (r.versionId === null) {
+        throw conflict('PROCEDURE_EXISTS', 'Mã thủ tục đã tồn tại', 'The procedure code exists', 'code');
+      }
+      return publicView(tx, r.versionId);
+    })
+    .finally(catalogueChanged);
 }
 
 /** Publishes an amended or replacing version, in force from its decision's effective date. */
@@ -166,18 +174,21 @@ export async function publishVersion(
   code: string,
   body: ContentInput & { decision: DecisionInput },
 ): Promise<PublicDetail> {
-  return db.transaction().execute(async (tx) => {
-    if (!(await findProcedure(tx, code))) throw procedureNotFound();
-    const r = await publishDecision(tx, code, normalizeContent(body), body.decision, apiActor(p));
-    if (r.versionId === null) {
-      throw conflict(
-        'VERSION_UNCHANGED',
-        'Nội dung giống phiên bản hiện hành; không có gì để công bố',
-        'The content equals the latest version; nothing to publish',
-      );
-    }
-    return publicView(tx, r.versionId);
-  });
+  return db
+    .transaction()
+    .execute(async (tx) => {
+      if (!(await findProcedure(tx, code))) throw procedureNotFound();
+      const r = await publishDecision(tx, code, normalizeContent(body), body.decision, apiActor(p));
+      if (r.versionId === null) {
+        throw conflict(
+          'VERSION_UNCHANGED',
+          'Nội dung giống phiên bản hiện hành; không có gì để công bố',
+          'The content equals the latest version; nothing to publish',
+        );
+      }
+      return publicView(tx, r.versionId);
+    })
+    .finally(catalogueChanged);
 }
 
 /** Abolishes a procedure from the decision's effective date; it stays listed until the day before. */
@@ -187,18 +198,24 @@ export async function abolishProcedure(
   code: string,
   decision: Omit<DecisionInput, 'type'>,
 ): Promise<{ code: string; abolishedFrom: string }> {
-  return db.transaction().execute(async (tx) => {
-    if (!(await findProcedure(tx, code))) throw procedureNotFound();
-    const r = await publishDecision(tx, code, null, { ...decision, type: 'abolished' }, apiActor(p));
-    if (r.versionId === null) {
-      throw conflict('ALREADY_ABOLISHED', 'Thủ tục đã bị bãi bỏ', 'The procedure is already abolished', 'code');
-    }
-    return { code, abolishedFrom: decision.effectiveFrom };
-  });
+  return db
+    .transaction()
+    .execute(async (tx) => {
+      if (!(await findProcedure(tx, code))) throw procedureNotFound();
+      const r = await publishDecision(tx, code, null, { ...decision, type: 'abolished' }, apiActor(p));
+      if (r.versionId === null) {
+        throw conflict('ALREADY_ABOLISHED', 'Thủ tục đã bị bãi bỏ', 'The procedure is already abolished', 'code');
+      }
+      return { code, abolishedFrom: decision.effectiveFrom };
+    })
+    .finally(catalogueChanged);
 }
 
 /** Creates or renames a field (lĩnh vực); the province administrator only. */
 export async function saveField(db: Db, p: Principal, f: FieldEntry) {
-  const result = await db.transaction().execute((tx) => upsertField(tx, f, apiActor(p)));
+  const result = await db
+    .transaction()
+    .execute((tx) => upsertField(tx, f, apiActor(p)))
+    .finally(catalogueChanged);
   return { code: f.code, name: f.name, nameEn: f.nameEn || null, result };
 }

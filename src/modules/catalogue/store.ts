@@ -1,4 +1,5 @@
 import type { Executor, Tx } from '../../db/database';
+import { catalogueChanged } from './search-index';
 
 export type AgencyRef = { id: number; code: string; name: string; level: string; path: string };
 export type UnitRef = { agencyId: number; code: string; name: string };
@@ -18,6 +19,7 @@ export async function findFields(db: Executor, codes: string[]): Promise<FieldRo
 }
 
 export async function insertField(tx: Tx, f: { code: string; name: string; nameEn: string | null }): Promise<number> {
+  catalogueChanged();
   const row = await tx
     .insertInto('fields')
     .values({ code: f.code, name: f.name, name_en: f.nameEn })
@@ -27,6 +29,7 @@ export async function insertField(tx: Tx, f: { code: string; name: string; nameE
 }
 
 export async function updateField(tx: Tx, id: number, f: { name: string; nameEn: string | null }): Promise<void> {
+  catalogueChanged();
   await tx.updateTable('fields').set({ name: f.name, name_en: f.nameEn }).where('id', '=', id).execute();
 }
 
@@ -98,6 +101,7 @@ export async function lockProcedure(tx: Tx, id: number): Promise<void> {
 
 /** Null when another transaction created the code first. */
 export async function insertProcedure(tx: Tx, code: string): Promise<number | null> {
+  catalogueChanged();
   const row = await tx
     .insertInto('procedures')
     .values({ code })

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor, Tx } from '../../db/database';
+import { catalogueChanged } from './search-index';
 import type { DecisionInput, DecisionType, DurationUnit } from './schema';
 import type { Component, ProcedureContent } from './rules';
 import { agenciesOfLevel, type AgencyRef } from './store';
@@ -48,6 +49,7 @@ export type NewVersion = {
 
 /** Inserts a version with its agencies, components, fees and steps; returns its id. */
 export async function insertVersion(tx: Tx, v: NewVersion): Promise<number> {
+  catalogueChanged();
   const c = v.content;
   const { id } = await tx
     .insertInto('procedure_versions')
@@ -156,6 +158,7 @@ export async function copyVersion(
 
 /** The superseded version stays in force until the day the next one takes effect. */
 export async function closeVersion(tx: Tx, versionId: number, effectiveTo: string): Promise<void> {
+  catalogueChanged();
   await tx.updateTable('procedure_versions').set({ effective_to: effectiveTo }).where('id', '=', versionId).execute();
 }
 

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { CompiledQuery, type Selectable } from 'kysely';
 import type { Executor } from '../../db/database';
 import { filesByEvent, type FileMeta } from './file-store';
 import type { DossierComponentTable, DossierEventRow, DossierRow } from './tables';
@@ -88,13 +88,29 @@ export async function loadDetail(db: Executor, d: DossierRow): Promise<DossierDe
  * What the public lookup shows, in one indexed query: the dossier by code with the names of the unit
  * and agency holding it (the public answer needs neither the history nor the components).
  */
-export async function findPublic(db: Executor, code: string) {
+function publicQuery(db: Executor, code: string) {
   return db
     .selectFrom('dossiers as d')
     .innerJoin('agencies as a', 'a.id', 'd.holder_agency_id')
     .leftJoin('units as u', 'u.id', 'd.holder_unit_id')
     .select(['d.code', 'd.procedure_name', 'd.status', 'd.received_at', 'd.due_at', 'd.resolved_at'])
     .select(['a.name as agency_name', 'u.name as unit_name'])
-    .where('d.code', '=', code)
-    .executeTakeFirst();
+    .where('d.code', '=', code);
+}
+type PublicRow = Awaited<ReturnType<ReturnType<typeof publicQuery>['executeTakeFirst']>>;
+const compiledPublic = new WeakMap<Executor, string>();
+
+/**
+ * The public lookup's one query, built and compiled once per database: on this anonymous hot path of
+ * the portal, building and compiling it with Kysely on every request was the largest share of the
+ * app's own CPU in the profile (docs/performance.md). Only the code changes between calls.
+ */
+export async function findPublic(db: Executor, code: string): Promise<PublicRow> {
+  let text = compiledPublic.get(db);
+  if (text === undefined) {
+    text = publicQuery(db, '').compile().sql;
+    compiledPublic.set(db, text);
+  }
+  const { rows } = await db.executeQuery<NonNullable<PublicRow>>(CompiledQuery.raw(text, [code]));
+  return rows[0];
 }
