@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { WARD_RECEPTION, items, listOk, next, nextDate, transition, type Case } from './scope-cases';
 import { procedureEntry } from './scope-fixtures';
+import { multipartFile } from '../src/modules/dossiers/test-support';
 
 /** Scope cases of the routes of the work itself: calendar, catalogue, dossiers, notifications. */
 export const WORK_CASES: Record<string, Case> = {
@@ -71,6 +72,24 @@ export const WORK_CASES: Record<string, Case> = {
     }),
     otherWard: 403,
     ownWard: 200,
+  },
+  'PUT /api/procedures/:code/components/:seq/template': {
+    request: (w) => {
+      const body = multipartFile('to-khai.pdf', 'application/pdf', Buffer.from(`%PDF-1.4\n% ${next()}\n%%EOF\n`));
+      return {
+        method: 'PUT',
+        url: `/api/procedures/${w.procedure}/components/1/template`,
+        payload: body.payload,
+        headers: body.headers,
+      };
+    },
+    otherWard: 403,
+    ownWard: 200,
+  },
+  'DELETE /api/procedures/:code/components/:seq/template': {
+    request: (w) => ({ method: 'DELETE', url: `/api/procedures/${w.procedure}/components/1/template` }),
+    otherWard: 403,
+    ownWard: 204,
   },
   'POST /api/procedures/import': {
     request: (w) => ({

@@ -51,6 +51,8 @@ export function procedureEntry(code: string, agency: string, name = `Thủ tục
     level: 'commune',
     agencies: [agency],
     deadline: { value: 3, unit: 'working_days' },
+    // Optional, so that intakes need not bring it; its template file is the target of the template routes.
+    components: [{ name: 'Tờ khai theo mẫu', originals: 1, copies: 0, required: false, template: 'Mẫu 01' }],
     channels: ['direct', 'postal', 'online'],
     onlineLevel: 'full',
     process: STEPS,

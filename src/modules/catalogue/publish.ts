@@ -30,6 +30,7 @@ import {
   copyVersion,
   implementingAgencies,
   insertVersion,
+  keepTemplateFiles,
   loadVersion,
   versionHeads,
 } from './version-store';
@@ -105,7 +106,7 @@ async function resolveRefs(tx: Tx, c: ProcedureContent, org: Organisation): Prom
  * An administrator manages a procedure only when every agency implementing it lies inside the
  * subtree where they hold an admin role; one implemented nowhere only the province administrator.
  */
-function requireScope(actor: Actor, agencies: AgencyRef[]): void {
+export function requireScope(actor: Actor, agencies: AgencyRef[]): void {
   const p = actor.principal;
   if (!p) return;
   if (agencies.length === 0) {
@@ -182,6 +183,7 @@ export async function publishDecision(
           decision,
           createdBy: actor.userId,
         });
+  if (latest && plan !== 'abolish') await keepTemplateFiles(tx, latest.id, versionId);
   await audit.record(tx, {
     actorUserId: actor.userId,
     action: plan === 'create' ? 'procedure.create' : plan === 'abolish' ? 'procedure.abolish' : 'procedure.version',

@@ -105,6 +105,7 @@ export const abolishBody = z.object({ decision: decisionSchema.omit({ type: true
 export const fieldBody = z.object({ name: text(200), nameEn: optionalText(200) });
 
 export const codeParams = z.object({ code });
+export const componentParams = z.object({ code, seq: z.coerce.number().int().min(1).max(1000) });
 export const atQuery = z.object({ at: isoDate.optional() });
 export const listQuery = z.object({
   q: z.string().max(200).optional(),

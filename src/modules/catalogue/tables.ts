@@ -67,6 +67,19 @@ export interface ProcedureComponentTable {
   copies: number;
   required: boolean;
   template: string | null;
+  /** The downloadable file of the template (form_templates), if one was uploaded. */
+  template_sha256: string | null;
+}
+
+/** A form template's file, stored once per content. */
+export interface FormTemplateTable {
+  sha256: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  content: Buffer;
+  uploaded_by: number | null;
+  uploaded_at: Generated<Date>;
 }
 
 export interface ProcedureFeeTable {
@@ -100,4 +113,5 @@ export interface CatalogueTables {
   procedure_components: ProcedureComponentTable;
   procedure_fees: ProcedureFeeTable;
   procedure_steps: ProcedureStepTable;
+  form_templates: FormTemplateTable;
 }

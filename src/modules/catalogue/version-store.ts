@@ -143,8 +143,8 @@ export async function copyVersion(
     INSERT INTO procedure_version_agencies (version_id, agency_id)
       SELECT ${id}, agency_id FROM procedure_version_agencies WHERE version_id = ${fromVersionId}`.execute(tx);
   await sql`
-    INSERT INTO procedure_components (version_id, seq, name, originals, copies, required, template)
-      SELECT ${id}, seq, name, originals, copies, required, template
+    INSERT INTO procedure_components (version_id, seq, name, originals, copies, required, template, template_sha256)
+      SELECT ${id}, seq, name, originals, copies, required, template, template_sha256
       FROM procedure_components WHERE version_id = ${fromVersionId}`.execute(tx);
   await sql`
     INSERT INTO procedure_fees (version_id, seq, name, amount, note)
@@ -154,6 +154,21 @@ export async function copyVersion(
       SELECT ${id}, seq, name, unit_code, role, agency_id, duration_value, duration_unit
       FROM procedure_steps WHERE version_id = ${fromVersionId}`.execute(tx);
   return id;
+}
+
+export type TemplateFile = { sha256: string; fileName: string; size: number };
+
+/**
+ * A version written from content (an edit, an import) keeps the file of each component whose
+ * template name equals one of the previous version's components with a file: same name, same form.
+ */
+export async function keepTemplateFiles(tx: Tx, fromVersionId: number, toVersionId: number): Promise<void> {
+  await sql`
+    UPDATE procedure_components n SET template_sha256 = (
+      SELECT o.template_sha256 FROM procedure_components o
+      WHERE o.version_id = ${fromVersionId} AND o.template = n.template AND o.template_sha256 IS NOT NULL
+      ORDER BY o.seq LIMIT 1)
+    WHERE n.version_id = ${toVersionId} AND n.template IS NOT NULL`.execute(tx);
 }
 
 /** The superseded version stays in force until the day the next one takes effect. */
@@ -171,6 +186,8 @@ export type StoredVersion = {
   allAgenciesOfLevel: boolean;
   content: ProcedureContent;
   componentIds: number[];
+  /** Per component, the uploaded file of its template (form_templates), or null. */
+  templateFiles: (TemplateFile | null)[];
   decision: { number: string; date: string; type: DecisionType; effectiveFrom: string; effectiveTo: string | null };
 };
 
@@ -194,7 +211,14 @@ export async function loadVersion(db: Executor, versionId: number): Promise<Stor
       .where('va.version_id', '=', versionId)
       .orderBy('a.code')
       .execute(),
-    db.selectFrom('procedure_components').selectAll().where('version_id', '=', versionId).orderBy('seq').execute(),
+    db
+      .selectFrom('procedure_components as c')
+      .leftJoin('form_templates as t', 't.sha256', 'c.template_sha256')
+      .selectAll('c')
+      .select(['t.file_name', 't.size'])
+      .where('c.version_id', '=', versionId)
+      .orderBy('c.seq')
+      .execute(),
     db.selectFrom('procedure_fees').selectAll().where('version_id', '=', versionId).orderBy('seq').execute(),
     db
       .selectFrom('procedure_steps as s')
@@ -220,6 +244,11 @@ export async function loadVersion(db: Executor, versionId: number): Promise<Stor
     fieldName: v.field_name,
     allAgenciesOfLevel: v.all_agencies_of_level,
     componentIds: components.map((x) => x.id),
+    templateFiles: components.map((x) =>
+      x.template_sha256 && x.file_name !== null && x.size !== null
+        ? { sha256: x.template_sha256, fileName: x.file_name, size: x.size }
+        : null,
+    ),
     decision: {
       number: v.decision_number,
       date: v.decision_date,

@@ -74,6 +74,10 @@ export function versionDetail(v: StoredVersion): ProcedureVersionDetail {
   };
 }
 
+/** Where the template file of a component (1-based `seq`) of the version in force is downloaded. */
+export const templateUrl = (code: string, seq: number) =>
+  `/api/procedures/${encodeURIComponent(code)}/components/${seq}/template`;
+
 /**
  * The public page of a procedure. A step's unit is named after the first implementing agency
  * that has it (or its liên thông agency), since the same unit code is named alike across agencies.
@@ -111,7 +115,14 @@ export function publicDetail(v: StoredVersion, implementing: AgencyRef[], others
     effectiveDeadline: d.effectiveDeadline,
     fees: d.fees,
     // With their ids: an intake names the components it brings by id (POST /api/dossiers).
-    components: d.components,
+    components: d.components.map((x, i) => {
+      const file = v.templateFiles[i];
+      return {
+        ...x,
+        // The uploaded file of the form (mẫu đơn, tờ khai), downloadable without login.
+        templateFile: file ? { fileName: file.fileName, size: file.size, url: templateUrl(d.code, i + 1) } : null,
+      };
+    }),
     requirements: d.requirements,
     legalBasis: d.legalBasis,
     channels: d.channels,
