@@ -5,6 +5,7 @@ import { seedOrganisation, DEMO_PASSWORD, DEMO_USERNAMES } from '../modules/agen
 import { seedCatalogue } from '../modules/catalogue/demo-data';
 import { seedCalendar } from '../modules/calendar/demo-data';
 import { seedDemoDossiers } from './demo-dossiers';
+import { seedDemoTemplates } from './demo-templates';
 
 /** Loads the whole demo province in one transaction. */
 export async function seedDemo(db: Db): Promise<void> {
@@ -24,6 +25,9 @@ export async function seedDemoIfEmpty(db: Db, config: Config): Promise<boolean> 
   const any = await db.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
   if (any) return false;
   await seedDemo(db);
+  // Demo stand-ins for the official forms, downloadable from the procedure pages (not in `seedDemo`:
+  // every test database is seeded with it, and the PDFs take a couple of seconds to render).
+  await db.transaction().execute(seedDemoTemplates);
   if (config.demoDossiers > 0) await seedDemoDossiers(db, new Date(), config.demoDossiers);
   return true;
 }
