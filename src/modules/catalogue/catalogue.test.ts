@@ -154,6 +154,7 @@ test('the full procedure has components, fees, named units, liên thông steps, 
     copies: 1,
     required: false,
     template: null,
+    templateFile: null,
   });
   assert.deepEqual(p.legalBasis, ['Luật Hộ tịch số 60/2014/QH13']);
   assert.equal(p.clockOnResume, 'resume');

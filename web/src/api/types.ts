@@ -34,6 +34,8 @@ export type DossierComponent = {
   copies: number;
   required: boolean;
   template?: string | null;
+  /** The downloadable file of the form, when one was uploaded. */
+  templateFile?: { fileName: string; size: number; url: string } | null;
 };
 
 export type ProcessStep = {

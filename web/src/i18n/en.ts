@@ -125,6 +125,7 @@ export const en: Dictionary = {
     required: 'Required',
     optional: 'If applicable',
     template: 'Form',
+    templateDownload: (kind, size) => `Download the form (${kind}, ${size})`,
     requirements: 'Requirements and conditions',
     legalBasis: 'Legal basis',
     process: 'Internal process',

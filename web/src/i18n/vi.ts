@@ -111,6 +111,7 @@ export const vi = {
     required: 'Bắt buộc',
     optional: 'Nếu có',
     template: 'Mẫu đơn, tờ khai',
+    templateDownload: (kind: string, size: string) => `Tải mẫu đơn, tờ khai (${kind}, ${size})`,
     requirements: 'Yêu cầu, điều kiện',
     legalBasis: 'Căn cứ pháp lý',
     process: 'Quy trình giải quyết nội bộ',

@@ -1,10 +1,14 @@
 import { useId, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { DossierComponent } from '../api/types';
+import { formatFileSize } from './dossier/fileSize';
+
+/** PDF, DOCX…: what kind of file a download is, from its name. */
+export const fileKind = (fileName: string) => /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toUpperCase() ?? '';
 
 /** The documents to bring, as a checklist the applicant can tick while preparing (not saved). */
 export function ComponentChecklist({ components }: { components: DossierComponent[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const id = useId();
   const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
   const toggle = (i: number) =>
@@ -43,6 +47,16 @@ export function ComponentChecklist({ components }: { components: DossierComponen
               {c.template && (
                 <p className="checklist-template">
                   {t.procedure.template}: {c.template}
+                </p>
+              )}
+              {c.templateFile && (
+                <p className="checklist-template">
+                  <a href={c.templateFile.url} download={c.templateFile.fileName}>
+                    {t.procedure.templateDownload(
+                      fileKind(c.templateFile.fileName),
+                      formatFileSize(c.templateFile.size, lang),
+                    )}
+                  </a>
                 </p>
               )}
             </div>
