@@ -87,10 +87,15 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 }
 
 /** A multipart upload (a scanned document): the browser writes the content type with its boundary. */
-export async function upload<T>(path: string, form: FormData, signal?: AbortSignal): Promise<T> {
+export async function upload<T>(
+  path: string,
+  form: FormData,
+  signal?: AbortSignal,
+  method: 'POST' | 'PUT' = 'POST',
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(path, { method: 'POST', headers, body: form, credentials: 'same-origin', signal });
+  const res = await fetch(path, { method, headers, body: form, credentials: 'same-origin', signal });
   if (!res.ok) {
     const err = await toApiError(res);
     if (res.status === 401) onUnauthorized?.();

@@ -181,6 +181,17 @@ export const adminEn: AdminDictionary = {
     import: 'Import from a file',
     name: 'Procedure name',
   },
+  templates: {
+    title: 'Downloadable form templates',
+    hint: 'A PDF, DOC, DOCX or ODT file of at most 5 MB, attached to a component of the version in force.',
+    none: 'No file',
+    upload: 'Upload',
+    replace: 'Replace file',
+    remove: 'Remove file',
+    choose: (name) => `Choose the template file for “${name}”`,
+    uploaded: 'The form template was uploaded',
+    removed: 'The form template was removed',
+  },
   history: {
     title: 'Announcement history',
     backToList: 'Back to the procedures',

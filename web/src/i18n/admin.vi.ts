@@ -178,6 +178,17 @@ export const adminVi = {
     import: 'Nhập từ tệp',
     name: 'Tên thủ tục',
   },
+  templates: {
+    title: 'Mẫu đơn, tờ khai tải về',
+    hint: 'Tệp PDF, DOC, DOCX hoặc ODT, tối đa 5 MB, gắn với thành phần hồ sơ của phiên bản đang có hiệu lực.',
+    none: 'Chưa có tệp',
+    upload: 'Tải lên',
+    replace: 'Thay tệp',
+    remove: 'Gỡ tệp',
+    choose: (name: string) => `Chọn tệp mẫu cho “${name}”`,
+    uploaded: 'Đã tải lên mẫu đơn, tờ khai',
+    removed: 'Đã gỡ mẫu đơn, tờ khai',
+  },
   history: {
     title: 'Lịch sử công bố',
     backToList: 'Quay lại danh sách thủ tục',

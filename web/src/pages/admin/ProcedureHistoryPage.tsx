@@ -13,6 +13,7 @@ import { ErrorMessage, Loading, Notice } from '../../components/Status';
 import { paths } from '../../paths';
 import { isAdministrator } from './access';
 import { ConfirmDialog } from './ConfirmDialog';
+import { TemplateFiles } from './TemplateFiles';
 import { DecisionFields } from './DecisionFields';
 import { parseDecision, type DecisionDraft } from './procedureDraft';
 import { shownAtField, useAction } from './useAction';
@@ -71,6 +72,7 @@ export function ProcedureHistoryPage() {
             <h2 id="history-title">{h.title}</h2>
             <VersionTable items={items} />
           </section>
+          {admin && !abolished && <TemplateFiles code={code} />}
           {admin && !abolished && (
             <AbolishForm
               code={code}
