@@ -1,18 +1,15 @@
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import {
   axeViolations,
+  browserSuite,
   browserUnavailable,
   checkNarrow,
-  ensureWebBuilt,
-  launchBrowser,
   logIn,
   logOut,
   screenshot,
-  startServer,
   type RunningServer,
-  type TestBrowser,
 } from './harness';
 
 const TIMEOUT = 20_000;
@@ -29,7 +26,6 @@ function focusedName(page: Page): Promise<string> {
 
 describe('the administration area in a real browser', { skip: browserUnavailable() ?? false }, () => {
   let server: RunningServer;
-  let browser: TestBrowser;
   let page: Page;
   /** Where the user created by the test lives: /admin/users/<id>. */
   let userPath = '';
@@ -41,29 +37,7 @@ describe('the administration area in a real browser', { skip: browserUnavailable
       body: JSON.stringify({ username, password }),
     });
 
-  before(async () => {
-    ensureWebBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-    page = browser.page;
-    page.setDefaultTimeout(TIMEOUT);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  // Chromium logs every failed response as a console error; a test names the refusals it provokes.
-  let provoked: RegExp[] = [];
-  const provoke = (status: number, path: string) =>
-    provoked.push(new RegExp(`status of ${status} .*${path.replace(/\./g, '\\.')}\\)$`));
-
-  afterEach(() => {
-    const errors = browser.takeErrors().filter((e) => !provoked.some((re) => re.test(e)));
-    provoked = [];
-    assert.deepEqual(errors, []);
-  });
+  const { provoke } = browserSuite(TIMEOUT, (s) => ({ server, page } = s));
 
   test('the province administrator opens the area from the navigation', async () => {
     await logIn(page, server.url, 'admin');

@@ -1,16 +1,14 @@
-import { after, afterEach, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import {
   axeViolations,
+  browserSuite,
   browserUnavailable,
-  ensureWebBuilt,
   hasHorizontalScroll,
-  launchBrowser,
   logIn,
   logOut,
   screenshot,
-  startServer,
   type RunningServer,
   type TestBrowser,
 } from './harness';
@@ -93,12 +91,9 @@ describe('the manager dashboard in a real browser', { skip: browserUnavailable()
     return (await res.json()) as T;
   };
 
+  browserSuite(TIMEOUT, (s) => ({ server, browser, page } = s));
+
   before(async () => {
-    ensureWebBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-    page = browser.page;
-    page.setDefaultTimeout(TIMEOUT);
     const admin = await login('admin');
     const res = await fetch(`${server.url}/api/import/dossiers`, {
       method: 'POST',
@@ -107,15 +102,6 @@ describe('the manager dashboard in a real browser', { skip: browserUnavailable()
     });
     assert.deepEqual(await res.json(), { imported: DOSSIERS.length, updated: 0, rejected: [] });
     leaderToken = await login('leader');
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  afterEach(() => {
-    assert.deepEqual(browser.takeErrors(), []);
   });
 
   test('a leader picks October 2025 and reads the same numbers as the API, the ward’s only', async () => {

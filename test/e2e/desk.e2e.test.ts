@@ -1,20 +1,17 @@
-import { after, afterEach, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import {
   axeViolations,
+  browserSuite,
   browserUnavailable,
-  ensureWebBuilt,
   hasHorizontalScroll,
-  launchBrowser,
   logIn,
   logOut,
   submitLogin,
   screenshot,
-  startServer,
   type RunningServer,
-  type TestBrowser,
 } from './harness';
 
 const TIMEOUT = 15_000;
@@ -52,7 +49,6 @@ describe(
   { skip: browserUnavailable() ?? false },
   () => {
     let server: RunningServer;
-    let browser: TestBrowser;
     let page: Page;
     let procedure = '';
     let directCode = '';
@@ -79,12 +75,9 @@ describe(
       return (await res.json()) as Summary;
     };
 
+    browserSuite(TIMEOUT, (s) => ({ server, page } = s));
+
     before(async () => {
-      ensureWebBuilt();
-      server = await startServer();
-      browser = await launchBrowser();
-      page = browser.page;
-      page.setDefaultTimeout(TIMEOUT);
       const found = await fetch(`${server.url}/api/procedures?q=dang+ky+khai+sinh&pageSize=1`).then((r) => r.json());
       procedure = (found as { items: { code: string; name: string }[] }).items[0].code;
       const login = await fetch(`${server.url}/api/auth/login`, {
@@ -94,15 +87,6 @@ describe(
       });
       leaderToken = ((await login.json()) as { token: string }).token;
       summaryBefore = await summary();
-    });
-
-    after(async () => {
-      await browser?.close();
-      await server?.stop();
-    });
-
-    afterEach(() => {
-      assert.deepEqual(browser.takeErrors(), []);
     });
 
     test('a reception officer takes in a direct "Đăng ký khai sinh" with the keyboard alone and gets the receipt', async (t) => {

@@ -1,19 +1,16 @@
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import {
   axeViolations,
+  browserSuite,
   browserUnavailable,
   checkNarrow,
-  ensureWebBuilt,
   hasHorizontalScroll,
-  launchBrowser,
   logIn,
   logOut,
   screenshot,
-  startServer,
   type RunningServer,
-  type TestBrowser,
 } from './harness';
 
 const TIMEOUT = 20_000;
@@ -34,35 +31,12 @@ const SENDER = { name: 'Người Gửi Thử', phone: '0900000999', email: 'nguo
  */
 describe('complaints and evaluation in a real browser', { skip: browserUnavailable() ?? false }, () => {
   let server: RunningServer;
-  let browser: TestBrowser;
   let page: Page;
   let code = '';
 
   const noSevereAxe = async (where: string) => assert.deepEqual(await axeViolations(page), [], where);
 
-  before(async () => {
-    ensureWebBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-    page = browser.page;
-    page.setDefaultTimeout(TIMEOUT);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  // Chromium logs every failed response as a console error; a test names the refusals it provokes.
-  let provoked: RegExp[] = [];
-  const provoke = (status: number, path: string) =>
-    provoked.push(new RegExp(`status of ${status} .*${path.replace(/\./g, '\\.')}\\)$`));
-
-  afterEach(() => {
-    const errors = browser.takeErrors().filter((e) => !provoked.some((re) => re.test(e)));
-    provoked = [];
-    assert.deepEqual(errors, []);
-  });
+  const { provoke } = browserSuite(TIMEOUT, (s) => ({ server, page } = s));
 
   test('a visitor is told what is missing, then sends a complaint and gets its code and due date', async () => {
     await page.goto(`${server.url}/phan-anh`);

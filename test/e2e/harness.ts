@@ -4,6 +4,8 @@
  * DATA_DIR even when DATABASE_URL is set: main.ts has no schema option, and a throw-away data folder
  * gives the same isolation as test/harness.ts's fresh schema without touching the shared server.
  */
+import { after, afterEach, before } from 'node:test';
+import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -188,4 +190,37 @@ export async function checkNarrow(page: Page, baseUrl: string, pages: readonly [
     if (await hasHorizontalScroll(page)) throw new Error(`${path} scrolls sideways at 360 px`);
   }
   await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+export type BrowserSuite = { server: RunningServer; browser: TestBrowser; page: Page };
+
+/**
+ * One server and one browser for a describe block: started before its tests (then `ready` gets them),
+ * stopped after. Each test fails on a console error unless it named it first with `provoke`, since
+ * Chromium logs every refused request (400, 409) a test causes on purpose.
+ */
+export function browserSuite(timeoutMs: number, ready: (suite: BrowserSuite) => void) {
+  let suite: BrowserSuite | undefined;
+  let provoked: RegExp[] = [];
+  before(async () => {
+    ensureWebBuilt();
+    const server = await startServer();
+    const browser = await launchBrowser();
+    browser.page.setDefaultTimeout(timeoutMs);
+    suite = { server, browser, page: browser.page };
+    ready(suite);
+  });
+  after(async () => {
+    await suite?.browser.close();
+    await suite?.server.stop();
+  });
+  afterEach(() => {
+    const errors = suite?.browser.takeErrors().filter((e) => !provoked.some((re) => re.test(e))) ?? [];
+    provoked = [];
+    assert.deepEqual(errors, []);
+  });
+  return {
+    provoke: (status: number, path: string) =>
+      provoked.push(new RegExp(`status of ${status} .*${path.replace(/\./g, '\\.')}\\)$`)),
+  };
 }

@@ -1,18 +1,15 @@
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import {
   axeViolations,
+  browserSuite,
   browserUnavailable,
   checkNarrow,
-  ensureWebBuilt,
-  launchBrowser,
   logIn,
   logOut,
   screenshot,
-  startServer,
   type RunningServer,
-  type TestBrowser,
 } from './harness';
 
 const TIMEOUT = 15_000;
@@ -24,28 +21,11 @@ function resultNames(page: Page): Promise<string[]> {
 
 describe('citizen portal and staff login in a real browser', { skip: browserUnavailable() ?? false }, () => {
   let server: RunningServer;
-  let browser: TestBrowser;
   let page: Page;
   /** The code of "Đăng ký khai sinh", as the search found it. */
   let birthRegistration = '';
 
-  before(async () => {
-    ensureWebBuilt();
-    server = await startServer();
-    browser = await launchBrowser();
-    page = browser.page;
-    page.setDefaultTimeout(TIMEOUT);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  // Any console error or uncaught exception fails the test that caused it.
-  afterEach(() => {
-    assert.deepEqual(browser.takeErrors(), []);
-  });
+  browserSuite(TIMEOUT, (s) => ({ server, page } = s));
 
   test('a citizen finds "Đăng ký khai sinh" typing without diacritics and reads its documents and process', async () => {
     await page.goto(`${server.url}/`);
