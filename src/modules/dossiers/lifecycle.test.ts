@@ -158,29 +158,30 @@ test('random action sequences: illegal ones are refused, every state is valid, r
       const fitting = rolesFor(action);
       return { action, role: fit > 0 ? fitting[fit % fitting.length] : role };
     });
-  fc.assert(
-    fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
-      let state: DossierState | null = null;
-      const applied: DossierEvent[] = [];
-      steps.forEach((s, i) => {
-        const e = event(s.action, s.role, i);
-        let next: DossierState;
-        try {
-          next = applyTransition(state, e);
-        } catch (err) {
-          assert.ok(['TRANSITION_NOT_ALLOWED', 'FORBIDDEN'].includes((err as { code: string }).code));
-          return;
-        }
-        if (state && ['refused', 'withdrawn', 'returned'].includes(state.status))
-          assert.fail('a closed dossier changed');
-        applied.push(e);
-        state = next;
-        checkInvariants(state, applied.length);
-        reached.add(state.status);
-      });
-      assert.deepEqual(replay(applied), state);
-    }),
-    { numRuns: 1000, unbiased: true },
-  );
+  const walk = fc.property(fc.array(step, { maxLength: 40 }), (steps) => {
+    let state: DossierState | null = null;
+    const applied: DossierEvent[] = [];
+    steps.forEach((s, i) => {
+      const e = event(s.action, s.role, i);
+      let next: DossierState;
+      try {
+        next = applyTransition(state, e);
+      } catch (err) {
+        assert.ok(['TRANSITION_NOT_ALLOWED', 'FORBIDDEN'].includes((err as { code: string }).code));
+        return;
+      }
+      if (state && ['refused', 'withdrawn', 'returned'].includes(state.status)) assert.fail('a closed dossier changed');
+      applied.push(e);
+      state = next;
+      checkInvariants(state, applied.length);
+      reached.add(state.status);
+    });
+    assert.deepEqual(replay(applied), state);
+  });
+  // A returned dossier needs a long lucky walk, so one batch of walks misses it about one time in five;
+  // more batches (each checking the same invariants) make a miss mean the status is truly unreachable.
+  for (let batch = 0; batch < 10 && reached.size < DOSSIER_STATUSES.length; batch++) {
+    fc.assert(walk, { numRuns: 1000, unbiased: true });
+  }
   assert.deepEqual([...reached].sort(), [...DOSSIER_STATUSES].sort());
 });
