@@ -19,6 +19,11 @@ export type DbHandle = { db: Db; kind: 'pglite' | 'postgres'; close: () => Promi
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
+// The pool behind each Kysely on a PostgreSQL server, for the few bulk writers that need the driver
+// itself (COPY FROM STDIN: the demo generator). PGlite's adapter does not do COPY, so it has none.
+const serverPools = new WeakMap<Db, pg.Pool>();
+export const serverPoolOf = (db: Db): pg.Pool | undefined => serverPools.get(db);
+
 export type OpenOptions = { databaseUrl?: string; dataDir: string; schema?: string };
 
 /**
@@ -30,6 +35,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: searchPath });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    serverPools.set(db, pool);
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const memory = opts.dataDir.startsWith('memory://');

@@ -1,10 +1,11 @@
-import type { Db } from '../../db/database';
+import { serverPoolOf, type Db } from '../../db/database';
 import { vietnamDay } from '../../modules/dossiers/rules';
 import { audit } from '../../shared/audit';
 import { planDossier, type Pinned, type PlannedDossier } from './plan';
 import { loadProvince, type Province } from './province';
 import { seededRandom } from './random';
 import { planRating } from './ratings';
+import { copyBatch } from './copy';
 import { codesFor, writeBatch } from './store';
 import { dailyCounts } from './timeline';
 
@@ -52,16 +53,21 @@ export async function generateDossiers(db: Db, opts: GenerateOptions): Promise<G
     done.catch(() => undefined); // awaited below; this only keeps a failure from going unhandled meanwhile
     writing.push(done);
   };
+  // On a PostgreSQL server the batches go in with COPY (copy.ts); PGlite's adapter has no COPY FROM STDIN.
+  const pool = serverPoolOf(db);
   const write = async (plans: PlannedDossier[], codes: string[]) => {
-    await db.transaction().execute(async (tx) => {
-      await writeBatch(tx, plans, codes);
-      await audit.record(tx, {
-        actorUserId: null,
-        action: 'dossier.generate',
-        entityType: 'dossier_generation',
-        data: { seed: opts.seed, first: codes[0], last: codes[codes.length - 1], count: codes.length },
+    const auditEvent = {
+      actorUserId: null,
+      action: 'dossier.generate',
+      entityType: 'dossier_generation',
+      data: { seed: opts.seed, first: codes[0], last: codes[codes.length - 1], count: codes.length },
+    };
+    if (pool) await copyBatch(pool, plans, codes, auditEvent);
+    else
+      await db.transaction().execute(async (tx) => {
+        await writeBatch(tx, plans, codes);
+        await audit.record(tx, auditEvent);
       });
-    });
     report.dossiers += plans.length;
     report.events += plans.reduce((s, p) => s + p.events.length, 0);
     report.open += plans.filter((p) => p.steps).length;

@@ -28,7 +28,7 @@ export async function codesFor(tx: Tx, plans: PlannedDossier[]): Promise<string[
   });
 }
 
-function dossierRecord(p: PlannedDossier, code: string) {
+export function dossierRecord(p: PlannedDossier, code: string) {
   const s = p.state;
   const fees = p.version.fees;
   return {
@@ -97,7 +97,7 @@ async function insertDossiers(tx: Tx, records: ReturnType<typeof dossierRecord>[
 }
 
 /** The history as `insertEvent` writes it: each event with the status before and after it and the holder it left. */
-function eventRecords(p: PlannedDossier, dossierId: number) {
+export function eventRecords(p: PlannedDossier, dossierId: number) {
   let state: DossierState | null = null;
   return p.events.map(({ event, data }) => {
     const before = state?.status ?? null;
@@ -136,10 +136,10 @@ async function insertEvents(tx: Tx, records: ReturnType<typeof eventRecords>): P
 }
 
 /** The internal process of the dossiers still in progress, as `openProcess` and the moves leave it. */
-async function insertSteps(tx: Tx, plans: PlannedDossier[], ids: Map<string, number>, codes: string[]) {
-  const rows = plans.flatMap((p, i) =>
+export function stepRecords(plans: PlannedDossier[], ids: number[]) {
+  return plans.flatMap((p, i) =>
     (p.steps ?? []).map((s) => ({
-      dossier_id: ids.get(codes[i])!,
+      dossier_id: ids[i],
       seq: s.seq,
       name: s.name,
       agency_id: s.agencyId,
@@ -156,6 +156,10 @@ async function insertSteps(tx: Tx, plans: PlannedDossier[], ids: Map<string, num
       visits: s.startedAt ? 1 : 0,
     })),
   );
+}
+
+async function insertSteps(tx: Tx, plans: PlannedDossier[], ids: number[]) {
+  const rows = stepRecords(plans, ids);
   if (rows.length === 0) return;
   await sql`
     INSERT INTO dossier_steps (dossier_id, seq, name, agency_id, unit_id, role, duration_value, duration_unit,
@@ -170,12 +174,12 @@ async function insertSteps(tx: Tx, plans: PlannedDossier[], ids: Map<string, num
  * The ratings of the returned dossiers, attributed as the rating service does: to the dossier's
  * agency and procedure and to the unit and officer that held it last.
  */
-async function insertRatings(tx: Tx, plans: PlannedDossier[], ids: Map<string, number>, codes: string[]) {
-  const rows = plans.flatMap((p, i) =>
+export function ratingRecords(plans: PlannedDossier[], ids: number[]) {
+  return plans.flatMap((p, i) =>
     p.rating
       ? [
           {
-            dossier_id: ids.get(codes[i])!,
+            dossier_id: ids[i],
             agency_id: p.agency.id,
             procedure_code: p.procedure.code,
             unit_id: p.state.holderUnitId,
@@ -190,6 +194,10 @@ async function insertRatings(tx: Tx, plans: PlannedDossier[], ids: Map<string, n
         ]
       : [],
   );
+}
+
+async function insertRatings(tx: Tx, plans: PlannedDossier[], ids: number[]) {
+  const rows = ratingRecords(plans, ids);
   if (rows.length === 0) return;
   await sql`
     INSERT INTO ratings (dossier_id, agency_id, procedure_code, unit_id, officer_id, level, reasons, comment, channel,
@@ -203,14 +211,15 @@ async function insertRatings(tx: Tx, plans: PlannedDossier[], ids: Map<string, n
 
 /** Writes a batch of planned dossiers with their codes, histories, open processes and ratings. */
 export async function writeBatch(tx: Tx, plans: PlannedDossier[], codes: string[]): Promise<void> {
-  const ids = await insertDossiers(
+  const byCode = await insertDossiers(
     tx,
     plans.map((p, i) => dossierRecord(p, codes[i])),
   );
+  const ids = codes.map((c) => byCode.get(c)!);
   await insertEvents(
     tx,
-    plans.flatMap((p, i) => eventRecords(p, ids.get(codes[i])!)),
+    plans.flatMap((p, i) => eventRecords(p, ids[i])),
   );
-  await insertSteps(tx, plans, ids, codes);
-  await insertRatings(tx, plans, ids, codes);
+  await insertSteps(tx, plans, ids);
+  await insertRatings(tx, plans, ids);
 }
