@@ -36,7 +36,8 @@ const RATING_COLUMNS = [
 ] as const; // prettier-ignore
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const escape = (s: string) => s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]);
+const SPECIAL = /[\\\t\n\r]/;
+const escape = (s: string) => (SPECIAL.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : s);
 
 /** One value in COPY's text format: \N for null, objects as JSON (the jsonb columns), backslash escapes. */
 function field(v: unknown): string {
@@ -83,13 +84,15 @@ function onClient(client: pg.PoolClient): Kysely<Database> {
 /**
  * Writes a batch as writeBatch does, in one transaction of its own on a connection of `pool`, with the
  * audit record of the batch. The dossiers take their ids from their sequence first, so the histories,
- * steps and ratings can name them without a round trip per row.
+ * steps and ratings can name them without a round trip per row. `bulk` (a superuser's session) writes
+ * without the tables' triggers and adds the batch's statistics itself.
  */
 export async function copyBatch(
   pool: pg.Pool,
   plans: PlannedDossier[],
   codes: string[],
   auditEvent: AuditEvent,
+  bulk: boolean,
 ): Promise<void> {
   const client = await pool.connect();
   try {
@@ -102,8 +105,16 @@ export async function copyBatch(
       [plans.length],
     );
     const ids = rows.map((r) => r.id);
-    // The statistics trigger (0008_reports) is a statement trigger with a transition table: COPY fires it
-    // once for the batch, as the INSERT did, so statistics_daily follows without a hand-written upsert.
+    if (bulk) {
+      // Replica mode turns off the triggers of these tables for this transaction only (the other sessions
+      // keep them), chosen over ALTER TABLE … DISABLE TRIGGER, which would take an exclusive lock and turn
+      // them off for everyone until re-enabled. What that skips, deliberately:
+      // - the foreign-key checks, ~50 index probes a dossier (its 6.6 events name dossier, actor, unit and
+      //   agency): every id written here comes from the province just loaded or the sequence above;
+      // - the append-only trigger of dossier_events, which guards UPDATE and DELETE, not COPY;
+      // - the statistics trigger, replaced below by the very statement it runs (statistics_upsert).
+      await client.query('SET LOCAL session_replication_role = replica');
+    }
     await copyInto(
       client,
       'dossiers',
@@ -123,6 +134,14 @@ export async function copyBatch(
       RATING_COLUMNS,
       ratingRecords(plans, ids).map((r) => ({ ...r, reasons: textArray(r.reasons) })),
     );
+    if (bulk) {
+      // What dossiers_statistics_insert would have added: statistics_upsert over the batch's rows.
+      const { rows } = await client.query<{ q: string }>(
+        `SELECT statistics_upsert(format('SELECT *, 1 AS sign FROM dossiers WHERE id = ANY(%L::int[])', $1::text)) AS q`,
+        [`{${ids.join(',')}}`],
+      );
+      await client.query(rows[0].q);
+    }
     await audit.record(onClient(client), auditEvent);
     await client.query('COMMIT');
   } catch (e) {

@@ -5,6 +5,7 @@ import { planDossier, type Pinned, type PlannedDossier } from './plan';
 import { loadProvince, type Province } from './province';
 import { seededRandom } from './random';
 import { planRating } from './ratings';
+import { deferIndexesIfEmpty } from './bulk-indexes';
 import { copyBatch } from './copy';
 import { codesFor, writeBatch } from './store';
 import { dailyCounts } from './timeline';
@@ -21,6 +22,8 @@ export type GenerateOptions = {
   batchSize?: number;
   /** Batches written at once, each on its own connection (PostgreSQL server; PGlite has one). */
   writers?: number;
+  /** false: INSERT even on a PostgreSQL server, as on PGlite (the tests compare the two write paths). */
+  copy?: boolean;
   /** Dossiers held at chosen steps now, filed after the others (the demo's inboxes). */
   pinned?: Pinned[];
   onProgress?: (done: number) => void;
@@ -54,7 +57,11 @@ export async function generateDossiers(db: Db, opts: GenerateOptions): Promise<G
     writing.push(done);
   };
   // On a PostgreSQL server the batches go in with COPY (copy.ts); PGlite's adapter has no COPY FROM STDIN.
-  const pool = serverPoolOf(db);
+  const pool = opts.copy === false ? undefined : serverPoolOf(db);
+  // Only a superuser may switch the triggers off for its own session (copy.ts); others keep them.
+  const bulk = pool
+    ? (await pool.query<{ on: string }>(`SELECT current_setting('is_superuser') AS on`)).rows[0].on === 'on'
+    : false;
   const write = async (plans: PlannedDossier[], codes: string[]) => {
     const auditEvent = {
       actorUserId: null,
@@ -62,7 +69,7 @@ export async function generateDossiers(db: Db, opts: GenerateOptions): Promise<G
       entityType: 'dossier_generation',
       data: { seed: opts.seed, first: codes[0], last: codes[codes.length - 1], count: codes.length },
     };
-    if (pool) await copyBatch(pool, plans, codes, auditEvent);
+    if (pool) await copyBatch(pool, plans, codes, auditEvent, bulk);
     else
       await db.transaction().execute(async (tx) => {
         await writeBatch(tx, plans, codes);
@@ -75,17 +82,24 @@ export async function generateDossiers(db: Db, opts: GenerateOptions): Promise<G
     report.batches += 1;
     opts.onProgress?.(report.dossiers);
   };
-  for (const { day, count } of dailyCounts(opts.from, opts.to, opts.count)) {
-    const plans = Array.from({ length: count }, () => planDossier(province, rng, day, opts.asOf));
-    for (const p of plans.sort(byReceipt)) {
-      p.rating = planRating(p, ratingRng, opts.asOf);
-      batch.push(p);
-      if (batch.length >= batchSize) await flush();
+  // A fresh load builds the big secondary indexes once at the end (bulk-indexes.ts), even after a failure.
+  const rebuildIndexes = pool && bulk && opts.count > 0 ? await deferIndexesIfEmpty(pool) : null;
+  try {
+    for (const { day, count } of dailyCounts(opts.from, opts.to, opts.count)) {
+      const plans = Array.from({ length: count }, () => planDossier(province, rng, day, opts.asOf));
+      for (const p of plans.sort(byReceipt)) {
+        p.rating = planRating(p, ratingRng, opts.asOf);
+        batch.push(p);
+        if (batch.length >= batchSize) await flush();
+      }
     }
+    batch.push(...pinnedPlans(province, opts).sort(byReceipt));
+    await flush();
+    await Promise.all(writing);
+  } finally {
+    await Promise.allSettled(writing);
+    await rebuildIndexes?.();
   }
-  batch.push(...pinnedPlans(province, opts).sort(byReceipt));
-  await flush();
-  await Promise.all(writing);
   return report;
 }
 
