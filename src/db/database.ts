@@ -19,6 +19,32 @@ export type DbHandle = { db: Db; kind: 'pglite' | 'postgres'; close: () => Promi
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
+/** SQL texts run as named prepared statements, each with its statement name (see `prepared`). */
+const preparedNames = new Map<string, string>();
+
+/**
+ * Marks a compiled SQL text to run as a named prepared statement: each connection parses and plans it
+ * once and afterwards only binds the parameters. For hot, fixed queries only (the public lookup): the
+ * profile showed PostgreSQL's parse and plan as a large share of such a query (docs/performance.md).
+ */
+export function prepared(text: string): string {
+  if (!preparedNames.has(text)) preparedNames.set(text, `motcua_${preparedNames.size + 1}`);
+  return text;
+}
+
+/**
+ * node-postgres' client, sending marked texts by name. Kysely's driver calls `query(text, values)` and
+ * exposes no statement names; pg parses a name once per connection and reuses it after.
+ */
+const PreparingClient = class extends pg.Client {
+  // @ts-expect-error pg's overloads cannot be restated in an override; this forwards every form unchanged.
+  override query(config: unknown, values?: unknown, callback?: unknown) {
+    const name = typeof config === 'string' ? preparedNames.get(config) : undefined;
+    const query = super.query.bind(this) as (config: unknown, values?: unknown, callback?: unknown) => unknown;
+    return name ? query({ name, text: config, values }, callback) : query(config, values, callback);
+  }
+} as typeof pg.Client;
+
 export type OpenOptions = { databaseUrl?: string; dataDir: string; schema?: string };
 
 /**
@@ -28,7 +54,7 @@ export type OpenOptions = { databaseUrl?: string; dataDir: string; schema?: stri
 export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   const searchPath = opts.schema ? `-c search_path=${opts.schema},public` : undefined;
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: searchPath });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: searchPath, Client: PreparingClient });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
@@ -38,7 +64,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
     dataDir: memory ? undefined : `${opts.dataDir}/pglite`,
     extensions: { unaccent, pg_trgm },
   });
-  const pool = new pg.Pool({ ...createPgConfig(pglite), options: searchPath });
+  const pool = new pg.Pool({ ...createPgConfig(pglite), options: searchPath, Client: PreparingClient });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
