@@ -1,10 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -54,12 +50,24 @@ export type OpenOptions = { databaseUrl?: string; dataDir: string; schema?: stri
 export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   const searchPath = opts.schema ? `-c search_path=${opts.schema},public` : undefined;
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, options: searchPath, Client: PreparingClient });
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: 10,
+      options: searchPath,
+      Client: PreparingClient,
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   const memory = opts.dataDir.startsWith('memory://');
   if (!memory) mkdirSync(opts.dataDir, { recursive: true });
+  // Loaded only here: PGlite's WebAssembly costs ~40 MB of memory a server on PostgreSQL does not need.
+  const [{ PGlite }, { unaccent }, { pg_trgm }, { createPgConfig }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/unaccent'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/node-postgres'),
+  ]);
   const pglite = await PGlite.create({
     dataDir: memory ? undefined : `${opts.dataDir}/pglite`,
     extensions: { unaccent, pg_trgm },
