@@ -33,15 +33,24 @@ function send(agent: http.Agent, port: number, r: Request): Promise<number> {
   });
 }
 
-export async function load(
+/** What one slice of load saw, kept raw so that slices can be joined (`join`). */
+export type LoadSlice = {
+  requests: number;
+  ok: number;
+  errors: Record<string, number>;
+  latencies: number[];
+  seconds: number;
+};
+
+export async function loadSlice(
   port: number,
   next: (i: number) => Request,
-  opts: { concurrency: number; seconds: number },
-): Promise<LoadResult> {
+  opts: { concurrency: number; seconds: number; first?: number },
+): Promise<LoadSlice> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
   const latencies: number[] = [];
   const errors: Record<string, number> = {};
-  let i = 0;
+  let i = opts.first ?? 0;
   let ok = 0;
   const started = performance.now();
   const until = started + opts.seconds * 1000;
@@ -59,8 +68,49 @@ export async function load(
     }
   };
   await Promise.all(Array.from({ length: opts.concurrency }, client));
-  const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return { requests: i, ok, errors, rps: ok / elapsed, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
+  return { requests: i - (opts.first ?? 0), ok, errors, latencies, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Slices of the same load as one result: rate over their total time, quantiles over all their answers. */
+export function joinSlices(slices: LoadSlice[]): LoadResult {
+  const latencies = slices.flatMap((s) => s.latencies).sort((a, b) => a - b);
+  const errors: Record<string, number> = {};
+  for (const s of slices) for (const [k, v] of Object.entries(s.errors)) errors[k] = (errors[k] ?? 0) + v;
+  const ok = slices.reduce((n, s) => n + s.ok, 0);
+  const seconds = slices.reduce((n, s) => n + s.seconds, 0);
+  return {
+    requests: slices.reduce((n, s) => n + s.requests, 0),
+    ok,
+    errors,
+    rps: ok / seconds,
+    p50: quantile(latencies, 0.5),
+    p99: quantile(latencies, 0.99),
+  };
+}
+
+export async function load(
+  port: number,
+  next: (i: number) => Request,
+  opts: { concurrency: number; seconds: number },
+): Promise<LoadResult> {
+  return joinSlices([await loadSlice(port, next, opts)]);
+}
+
+/**
+ * A figure and its ceiling in alternating slices (`rounds` of each, `seconds` in all per side), so that
+ * both see the same changing load of a shared machine instead of one running after the other.
+ */
+export async function alternate<A, B>(
+  rounds: number,
+  seconds: number,
+  figure: (seconds: number, round: number) => Promise<A>,
+  ceiling: (seconds: number, round: number) => Promise<B>,
+): Promise<{ figure: A[]; ceiling: B[] }> {
+  const out = { figure: [] as A[], ceiling: [] as B[] };
+  for (let r = 0; r < rounds; r++) {
+    out.figure.push(await figure(seconds / rounds, r));
+    out.ceiling.push(await ceiling(seconds / rounds, r));
+  }
+  return out;
 }

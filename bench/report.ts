@@ -8,6 +8,8 @@ export type BenchReport = {
   dossiers: number;
   generatedSeconds: number | null;
   seconds: number;
+  /** Slices each figure alternated with its ceiling. */
+  rounds: number;
   /** Null (or empty) for the measures left out with `--only`. */
   intake: LoadResult | null;
   pgbenchTps: number | null;
@@ -68,7 +70,8 @@ export function markdown(r: BenchReport, median: (xs: number[]) => number): stri
     '',
     `${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}, ${r.postgresVersion.split(' on ')[0]}. ` +
       `Load average (1/5/15 min) before ${load(r.machine.loadBefore)}, after ${load(r.machine.loadAfter)} — ` +
-      `the machine is shared; the load generator runs on it too. ${r.seconds} s per load test.` +
+      `the machine is shared; the load generator runs on it too. ${r.seconds} s per load test, ` +
+      `each figure alternating with its ceiling in ${r.rounds} slices.` +
       (r.generatedSeconds ? ` Data generated in this run: ${n0(r.generatedSeconds)} s.` : ''),
     '',
     '| measure | Motcua | ceiling, same run | ratio | target |',

@@ -9,7 +9,7 @@ import { openDatabase, type DbHandle } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrate';
 import { seedDemo } from '../src/demo/seed';
 import { generateDossiers } from '../src/demo/generator/service';
-import { load, type LoadResult } from './load';
+import { alternate, joinSlices, load, loadSlice, type LoadSlice, type Request } from './load';
 import { peakRssMb, start } from './server';
 import { markdown, type BenchReport } from './report';
 
@@ -27,6 +27,7 @@ const { values: args } = parseArgs({
     dossiers: { type: 'string', default: '1000000' },
     'ten-million': { type: 'boolean', default: false },
     seconds: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '5' },
     only: { type: 'string', default: MEASURES.join(',') },
   },
 });
@@ -37,8 +38,11 @@ for (const m of ONLY) {
 const measures = (m: Measure) => ONLY.has(m);
 const DOSSIERS = args['ten-million'] ? 10_000_000 : Number(args.dossiers);
 const SECONDS = Number(args.seconds);
+const ROUNDS = Number(args.rounds);
 if (!Number.isSafeInteger(DOSSIERS) || DOSSIERS < 1) throw new Error(`--dossiers must be a positive whole number`);
 if (!(SECONDS > 0)) throw new Error('--seconds must be a positive number');
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1 || SECONDS / ROUNDS < 1)
+  throw new Error('--rounds must be a whole number ≥ 1 with at least one second per round');
 const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 /** The year's bounds as instants in Vietnam, as the generator and the summary count days. */
 const START = '2025-01-01T00:00:00+07:00';
@@ -107,22 +111,18 @@ async function ensureData(h: DbHandle): Promise<{ generatedSeconds: number | nul
   return { generatedSeconds: (performance.now() - t) / 1000, count: await count() };
 }
 
-function pgbench(url: string): number {
+/** Prepares pgbench's TPC-B tables (scale 10) once in the benchmark's database. */
+function pgbenchInit(url: string): void {
   const has = execFileSync('psql', [url, '-Atc', "SELECT count(*) FROM pg_tables WHERE tablename = 'pgbench_accounts'"])
     .toString()
     .trim();
   if (has === '0') execFileSync('pgbench', ['-i', '-q', '-s', '10', url], { stdio: 'ignore' });
-  const out = execFileSync('pgbench', [
-    '-n',
-    '-c',
-    String(CONCURRENCY),
-    '-j',
-    '2',
-    '-T',
-    String(SECONDS),
-    url,
-  ]).toString();
-  return Number(/tps = ([\d.]+)/.exec(out)![1]);
+}
+
+/** pgbench TPC-B for `seconds` at the load test's concurrency: transactions per second. */
+function pgbench(url: string, seconds: number): number {
+  const out = execFileSync('pgbench', ['-n', '-c', String(CONCURRENCY), '-j', '2', '-T', String(seconds), url]);
+  return Number(/tps = ([\d.]+)/.exec(out.toString())![1]);
 }
 
 async function login(port: number, username: string): Promise<string> {
@@ -152,7 +152,7 @@ async function main() {
     SELECT code FROM dossiers TABLESAMPLE SYSTEM (1) LIMIT 2000`.execute(handle.db);
   const postgresVersion = (await sql<{ v: string }>`SELECT version() AS v`.execute(handle.db)).rows[0].v;
   await handle.close();
-  const pgbenchTps = url && measures('intake') ? pgbench(url) : null;
+  if (url && measures('intake')) pgbenchInit(url);
 
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', SEED_DEMO: 'never' };
   env.SCHEDULER_ENABLED = 'false';
@@ -182,29 +182,53 @@ async function main() {
       });
     const run = Date.now();
     const opts = { concurrency: CONCURRENCY, seconds: SECONDS };
-    const intake = !measures('intake')
+    // Each figure alternates with its ceiling, slice by slice (`alternate`), so both see the same load.
+    const sliceSeconds = Math.round(SECONDS / ROUNDS);
+    const intakeRequest = (i: number) => ({
+      method: 'POST' as const,
+      path: '/api/dossiers',
+      headers: {
+        authorization: `Bearer ${desks[i % desks.length].token}`,
+        'content-type': 'application/json',
+        'idempotency-key': `bench-${run}-${i}`,
+      },
+      body: body(desks[i % desks.length].agency),
+    });
+    /** Slices of one load, numbering requests on from where the previous slice stopped. */
+    const continuing = (to: number, next: (i: number) => Request) => {
+      let sent = 0;
+      return async (seconds: number) => {
+        const slice = await loadSlice(to, next, { ...opts, seconds, first: sent });
+        sent += slice.requests;
+        return slice;
+      };
+    };
+    const intakeRuns = !measures('intake')
       ? null
-      : await load(
-          port,
-          (i) => ({
-            method: 'POST',
-            path: '/api/dossiers',
-            headers: {
-              authorization: `Bearer ${desks[i % desks.length].token}`,
-              'content-type': 'application/json',
-              'idempotency-key': `bench-${run}-${i}`,
-            },
-            body: body(desks[i % desks.length].agency),
-          }),
-          opts,
+      : await alternate(ROUNDS, sliceSeconds * ROUNDS, continuing(port, intakeRequest), async (seconds) =>
+          url ? pgbench(url, seconds) : 0,
         );
-    const lookup = !measures('lookup')
-      ? null
-      : await load(
-          port,
-          (i) => ({ method: 'GET', path: `/api/public/dossiers/${sample[i % sample.length].code}` }),
-          opts,
+    const intake = intakeRuns && joinSlices(intakeRuns.figure);
+    const pgbenchTps = url && intakeRuns ? intakeRuns.ceiling.reduce((a: number, t) => a + t, 0) / ROUNDS : null;
+    const lookupRequest = (i: number) => ({
+      method: 'GET' as const,
+      path: `/api/public/dossiers/${sample[i % sample.length].code}`,
+    });
+    let lookupRuns: Awaited<ReturnType<typeof alternate<LoadSlice, LoadSlice>>> | null = null;
+    if (measures('lookup')) {
+      const hello = await start(['bench/hello.ts', '$PORT'], process.env, '/');
+      try {
+        lookupRuns = await alternate(
+          ROUNDS,
+          sliceSeconds * ROUNDS,
+          continuing(port, lookupRequest),
+          continuing(hello.port, () => ({ method: 'GET', path: '/' })),
         );
+      } finally {
+        await hello.stop();
+      }
+    }
+    const lookup = lookupRuns && joinSlices(lookupRuns.figure);
     const queries = ['khai sinh', 'dang ky', 'chứng thực', 'đất đai', 'xay dung', 'kinh doanh', 'ket hon', 'giấy phép'];
     const search = !measures('search')
       ? null
@@ -225,15 +249,6 @@ async function main() {
         });
     const rssMb = peakRssMb(app.process.pid!);
     await app.stop();
-    let helloResult: LoadResult | null = null;
-    if (lookup) {
-      const hello = await start(['bench/hello.ts', '$PORT'], process.env, '/');
-      try {
-        helloResult = await load(hello.port, () => ({ method: 'GET', path: '/' }), opts);
-      } finally {
-        await hello.stop();
-      }
-    }
     report = {
       at: new Date().toISOString(),
       database: url ? 'postgresql' : 'pglite',
@@ -247,11 +262,12 @@ async function main() {
       },
       dossiers: data.count,
       generatedSeconds: data.generatedSeconds,
-      seconds: SECONDS,
+      seconds: sliceSeconds * ROUNDS,
+      rounds: ROUNDS,
       intake,
       pgbenchTps,
       lookup,
-      hello: helloResult,
+      hello: lookupRuns && joinSlices(lookupRuns.ceiling),
       summaryMs: summary,
       bareAggregateMs: bare,
       search,

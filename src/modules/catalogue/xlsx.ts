@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../shared/errors';
 import {
   bool,
@@ -154,7 +154,8 @@ export async function readCatalogueWorkbook(
   buffer: Buffer,
   levels: { code: string; name: string }[],
 ): Promise<Workbook> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs (~20 MB of the server's memory) is loaded on the first import, not at start.
+  const wb = new (await import('exceljs')).default.Workbook();
   try {
     await wb.xlsx.load(new Uint8Array(buffer).buffer);
   } catch {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import pdfmake from 'pdfmake';
+import type pdfmakeModule from 'pdfmake';
 
 /**
  * The subset of pdfmake's document definition the forms are built from: plain data that pure
@@ -58,12 +58,20 @@ const FONT_FILES = {
 };
 const FONT_DIR = dirname(dirname(FONT_FILES.normal));
 
-pdfmake.setFonts({ [FONT]: FONT_FILES });
-// A form names no images or URLs: the only files pdfmake may read are the font's.
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
+// pdfmake (~18 MB of the server's memory) is loaded on the first form printed, not at start.
+let loaded: Promise<typeof pdfmakeModule> | undefined;
+function loadPdfmake(): Promise<typeof pdfmakeModule> {
+  loaded ??= import('pdfmake').then(({ default: pdfmake }) => {
+    pdfmake.setFonts({ [FONT]: FONT_FILES });
+    // A form names no images or URLs: the only files pdfmake may read are the font's.
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONT_DIR));
+    return pdfmake;
+  });
+  return loaded;
+}
 
 /** The PDF bytes of a document definition, the fonts embedded (subset). */
-export function renderPdf(doc: DocDefinition): Promise<Buffer> {
-  return pdfmake.createPdf(doc).getBuffer();
+export async function renderPdf(doc: DocDefinition): Promise<Buffer> {
+  return (await loadPdfmake()).createPdf(doc).getBuffer();
 }

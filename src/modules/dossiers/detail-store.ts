@@ -1,5 +1,5 @@
 import { CompiledQuery, type Selectable } from 'kysely';
-import type { Executor } from '../../db/database';
+import { prepared, type Executor } from '../../db/database';
 import { filesByEvent, type FileMeta } from './file-store';
 import type { DossierComponentTable, DossierEventRow, DossierRow } from './tables';
 
@@ -108,7 +108,7 @@ const compiledPublic = new WeakMap<Executor, string>();
 export async function findPublic(db: Executor, code: string): Promise<PublicRow> {
   let text = compiledPublic.get(db);
   if (text === undefined) {
-    text = publicQuery(db, '').compile().sql;
+    text = prepared(publicQuery(db, '').compile().sql);
     compiledPublic.set(db, text);
   }
   const { rows } = await db.executeQuery<NonNullable<PublicRow>>(CompiledQuery.raw(text, [code]));

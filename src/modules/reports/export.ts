@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { formatDateVi } from '../calendar/dates';
 import type { Summary } from './rules';
 import type { GroupBy } from './schema';
@@ -92,7 +92,9 @@ function header(ws: ExcelJS.Worksheet, first: number, groupBy: GroupBy) {
 /** The form as an XLSX workbook. */
 export async function summaryXlsx(t: SummaryTable): Promise<Buffer> {
   const groupBy = t.groupBy ?? 'field';
-  const wb = new ExcelJS.Workbook();
+  // exceljs (~20 MB of the server's memory) is loaded on the first export, not at start.
+  const { Workbook } = (await import('exceljs')).default;
+  const wb = new Workbook();
   const ws = wb.addWorksheet(SHEET_NAME, { pageSetup: { orientation: 'landscape', paperSize: 9, fitToWidth: 1 } });
   ws.columns = [{ width: 6 }, { width: 40 }, ...Array.from({ length: 11 }, () => ({ width: 12 }))];
   ws.getCell('A1').value = FORM_NAME;
