@@ -12,7 +12,15 @@ export function dayNumber(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
 }
 
+// Formatting a day goes through a Date and an ISO string; the deadline walks and the data generator
+// format the same few thousand days millions of times, so days of 1970–2079 are formatted once.
+const CACHED_DAYS = 40_177;
+const dateCache: (string | undefined)[] = new Array(CACHED_DAYS);
+
 export function dateOfDayNumber(n: number): string {
+  if (Number.isInteger(n) && n >= 0 && n < CACHED_DAYS) {
+    return (dateCache[n] ??= new Date(n * DAY_MS).toISOString().slice(0, 10));
+  }
   return new Date(n * DAY_MS).toISOString().slice(0, 10);
 }
 
