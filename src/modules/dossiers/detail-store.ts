@@ -125,8 +125,8 @@ export async function unitNames(db: Executor, ids: readonly (number | null)[]): 
 
 /**
  * The detail of a dossier just created in this transaction, from the rows its inserts returned: what
- * `loadDetail` would read after the commit (six statements), less the reading. `names` gives the units,
- * agencies and users the dossier and its one event refer to.
+ * `loadDetail` would read after the commit (six statements), less the reading. `users` and `units` name
+ * those the dossier and its one event refer to (read with `unitNames` before the inserts).
  */
 export async function newDossierDetail(
   db: Executor,
@@ -138,9 +138,9 @@ export async function newDossierDetail(
     hasFiles: boolean;
   },
   users: ReadonlyMap<number, string>,
+  units: ReadonlyMap<number, NamedRef>,
 ): Promise<DossierDetail> {
   const { dossier: d, agency, event: e } = rows;
-  const units = await unitNames(db, [d.holder_unit_id, e.actor_unit_id]);
   const agencyRef = async (id: number): Promise<NamedRef> =>
     id === agency.id
       ? { code: agency.code, name: agency.name }

@@ -7,7 +7,8 @@ import { computeDueAt } from '../calendar/service';
 import { findVersionInForceCached, implementsVersion, type ProcedureVersionDetail } from '../catalogue/service';
 import type { Principal } from '../identity/rules';
 import { notifyApplicant } from '../notifications/applicant';
-import { loadDetail, newDossierDetail, type DossierDetail } from './detail-store';
+import { readProcess } from '../workflow/process';
+import { loadDetail, newDossierDetail, unitNames, type DossierDetail } from './detail-store';
 import { applyTransition, transitionFor, type Actor, type Channel, type DossierEvent } from './lifecycle';
 import {
   actorFor,
@@ -128,6 +129,9 @@ async function createDossier(
 
   const event = await firstEvent(tx, actor, agency.id, version, input.channel, now);
   const state = applyTransition(null, event);
+  // Every read before the daily counter: its row lock serialises the desk's intakes until the commit.
+  const process = online ? undefined : await readProcess(tx, version.versionId, agency.id);
+  const units = await unitNames(tx, [state.holderUnitId, actor.unitId]);
   const day = vietnamDay(now);
   const code = dossierCode(agency.code, day, await store.nextSequence(tx, agency.id, day));
   const dossier = await store.insertDossier(tx, {
@@ -163,7 +167,7 @@ async function createDossier(
     ...input.components.flatMap((c) => c.files.map((f) => ({ id: f, componentId: c.componentId }))),
     ...input.files.map((f) => ({ id: f, componentId: null })),
   ];
-  const eventRow = await appendEvent(tx, { id, code, agencyId: agency.id, row: dossier }, null, state, event, {
+  const eventRow = await appendEvent(tx, { id, code, agencyId: agency.id, row: dossier, process }, null, state, event, {
     comment: input.comment ?? null,
     data: { channel: input.channel },
     files,
@@ -174,6 +178,7 @@ async function createDossier(
     tx,
     { dossier, agency, components, event: eventRow, hasFiles: files.length > 0 },
     new Map([[principal.userId, principal.fullName]]),
+    units,
   );
 }
 

@@ -2,7 +2,7 @@ import type { Db, Tx } from '../../db/database';
 import { audit } from '../../shared/audit';
 import { AppError, forbidden, notFound } from '../../shared/errors';
 import type { Principal } from '../identity/rules';
-import { openProcess } from '../workflow/process';
+import { openProcess, type ProcessDefinition } from '../workflow/process';
 import { attachFiles, type FileRef } from './file-store';
 import {
   STATUS_NAMES,
@@ -57,7 +57,7 @@ export type TransitionExtras = {
  */
 export async function appendEvent(
   tx: Tx,
-  d: { id: number; code: string; agencyId: number; row?: DossierRow },
+  d: { id: number; code: string; agencyId: number; row?: DossierRow; process?: ProcessDefinition },
   before: DossierState | null,
   after: DossierState,
   event: DossierEvent,
@@ -71,7 +71,7 @@ export async function appendEvent(
   await attachFiles(tx, { files: extras.files ?? [], uploadedBy: event.actor.userId, dossierId: d.id, eventId });
   // `d.row`: the caller's row as stored after this event (an intake has just inserted it), or read it.
   if (event.action === 'receive' || event.action === 'accept')
-    await openProcess(tx, d.row ?? (await store.findDossierById(tx, d.id)));
+    await openProcess(tx, d.row ?? (await store.findDossierById(tx, d.id)), d.process);
   await audit.record(tx, {
     actorUserId: event.actor.userId,
     action: `dossier.${event.action}`,
