@@ -2,7 +2,7 @@ import type { Db } from '../../db/database';
 import { catalogueGeneration, TTL_MS } from './search-index';
 import type { ProcedureVersionDetail } from './views';
 
-type Entry = { version: Promise<ProcedureVersionDetail | null>; loadedAt: number; generation: number };
+type Entry = { date: string; version: Promise<ProcedureVersionDetail | null>; loadedAt: number; generation: number };
 
 /**
  * The version of each procedure in force on each Vietnam date, held in the process for the intake's hot
@@ -20,11 +20,14 @@ export function cachedVersion(
 ): Promise<ProcedureVersionDetail | null> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
-  const key = `${code}\u0000${date}`;
+  // One entry per procedure (the latest date asked), so the cache stays as small as the catalogue.
+  const key = code;
   const hit = cache.get(key);
   const generation = catalogueGeneration();
-  if (hit && hit.generation === generation && Date.now() - hit.loadedAt < TTL_MS) return hit.version;
-  const entry: Entry = { version: read(), loadedAt: Date.now(), generation };
+  if (hit && hit.date === date && hit.generation === generation && Date.now() - hit.loadedAt < TTL_MS) {
+    return hit.version;
+  }
+  const entry: Entry = { date, version: read(), loadedAt: Date.now(), generation };
   cache.set(key, entry);
   entry.version.catch(() => cache.get(key) === entry && cache.delete(key));
   return entry.version;
