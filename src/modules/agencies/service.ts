@@ -1,3 +1,4 @@
+import { calendarChanged } from '../calendar/cache';
 import type { Db } from '../../db/database';
 import { audit } from '../../shared/audit';
 import { requireRoleOver } from '../../shared/auth';
@@ -123,48 +124,51 @@ export async function createAgency(db: Db, actor: Principal, input: CreateAgency
 
 /** Edits an agency; opening or closing it is for the administrators of its parent, not its own. */
 export async function updateAgency(db: Db, actor: Principal, code: string, input: UpdateAgencyInput) {
-  const agency = await db.transaction().execute(async (tx) => {
-    const current = await store.findAgencyByCode(tx, code);
-    if (!current) throw agencyNotFound();
-    requireRoleOver(actor, ADMIN_ROLES, current.path);
-    if (input.active !== undefined && input.active !== current.active) {
-      const parent = current.parentCode ? await store.findAgencyByCode(tx, current.parentCode) : undefined;
-      if (!parent) throw forbidden();
-      requireRoleOver(actor, ADMIN_ROLES, parent.path);
-      if (!input.active && (await store.hasActiveChildren(tx, current.id))) {
-        throw conflict(
-          'AGENCY_HAS_ACTIVE_CHILDREN',
-          'Cơ quan còn cơ quan trực thuộc đang hoạt động',
-          'The agency still has active child agencies',
-          'active',
-        );
+  const agency = await db
+    .transaction()
+    .execute(async (tx) => {
+      const current = await store.findAgencyByCode(tx, code);
+      if (!current) throw agencyNotFound();
+      requireRoleOver(actor, ADMIN_ROLES, current.path);
+      if (input.active !== undefined && input.active !== current.active) {
+        const parent = current.parentCode ? await store.findAgencyByCode(tx, current.parentCode) : undefined;
+        if (!parent) throw forbidden();
+        requireRoleOver(actor, ADMIN_ROLES, parent.path);
+        if (!input.active && (await store.hasActiveChildren(tx, current.id))) {
+          throw conflict(
+            'AGENCY_HAS_ACTIVE_CHILDREN',
+            'Cơ quan còn cơ quan trực thuộc đang hoạt động',
+            'The agency still has active child agencies',
+            'active',
+          );
+        }
+        if (input.active && !parent.active) {
+          throw conflict(
+            'PARENT_INACTIVE',
+            'Cơ quan cấp trên đã ngừng hoạt động',
+            'The parent agency is inactive',
+            'active',
+          );
+        }
       }
-      if (input.active && !parent.active) {
-        throw conflict(
-          'PARENT_INACTIVE',
-          'Cơ quan cấp trên đã ngừng hoạt động',
-          'The parent agency is inactive',
-          'active',
-        );
-      }
-    }
-    await store.updateAgency(tx, current.id, {
-      name: input.name,
-      name_en: input.nameEn,
-      address: input.address,
-      phone: input.phone,
-      active: input.active,
-    });
-    await audit.record(tx, {
-      actorUserId: actor.userId,
-      action: 'agency.update',
-      entityType: 'agency',
-      entityId: code,
-      agencyId: current.id,
-      data: { fields: changedFields(input), ...(input.active === undefined ? {} : { active: input.active }) },
-    });
-    return (await store.findAgencyByCode(tx, code))!;
-  });
+      await store.updateAgency(tx, current.id, {
+        name: input.name,
+        name_en: input.nameEn,
+        address: input.address,
+        phone: input.phone,
+        active: input.active,
+      });
+      await audit.record(tx, {
+        actorUserId: actor.userId,
+        action: 'agency.update',
+        entityType: 'agency',
+        entityId: code,
+        agencyId: current.id,
+        data: { fields: changedFields(input), ...(input.active === undefined ? {} : { active: input.active }) },
+      });
+      return (await store.findAgencyByCode(tx, code))!;
+    })
+    .finally(calendarChanged); // and after the commit (calendar/cache.ts)
   return adminAgencyView(agency);
 }
 

@@ -1,3 +1,4 @@
+import { calendarChanged } from '../calendar/cache';
 import type { Updateable } from 'kysely';
 import type { Executor } from '../../db/database';
 import type { AgencyTable, UnitTable } from '../identity/tables';
@@ -77,6 +78,7 @@ export async function insertAgency(
   a: Omit<Agency, 'id' | 'path' | 'parentId' | 'parentCode' | 'active'>,
   parent: Agency,
 ): Promise<number> {
+  calendarChanged();
   const row = await tx
     .insertInto('agencies')
     .values({
@@ -102,6 +104,7 @@ export async function insertAgency(
 }
 
 export async function updateAgency(tx: Executor, id: number, patch: Updateable<AgencyTable>): Promise<void> {
+  calendarChanged(); // a calendar is the agency's and its ancestors' (calendar/cache.ts)
   await tx.updateTable('agencies').set(patch).where('id', '=', id).execute();
 }
 

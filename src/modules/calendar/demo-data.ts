@@ -1,3 +1,4 @@
+import { calendarChanged } from './cache';
 import type { Tx } from '../../db/database';
 import type { CalendarOverride } from './rules';
 
@@ -66,6 +67,7 @@ export const ANNOUNCED_DAYS: CalendarOverride[] = [
 
 /** The announced national days; office hours and cut-off stay at their defaults. */
 export async function seedCalendar(tx: Tx): Promise<void> {
+  calendarChanged();
   await tx
     .insertInto('calendar_days')
     .values(

@@ -21,6 +21,7 @@ import {
   type Explanation,
   type WorkCalendar,
 } from './rules';
+import { calendarChanged, cachedCalendar } from './cache';
 import * as store from './store';
 
 const unknownAgency = () => notFound('Agency', 'cơ quan', 'agency');
@@ -66,7 +67,7 @@ export async function loadWorkCalendar(db: Executor, agencyId: number | null): P
   const memo = store.transactionMemo(db);
   let cal = memo.get(agencyId);
   if (!cal) {
-    cal = readWorkCalendar(db, agencyId);
+    cal = cachedCalendar(db, agencyId, () => readWorkCalendar(db, agencyId)) ?? readWorkCalendar(db, agencyId);
     memo.set(agencyId, cal);
     cal.catch(() => memo.delete(agencyId));
   }
@@ -130,49 +131,56 @@ export async function setDay(
   principal: Principal,
   q: { agency?: string; date: string; day: DayChange },
 ): Promise<store.DayRow> {
-  return db.transaction().execute(async (tx) => {
-    const agency = await dayScope(tx, principal, q.agency);
-    const agencyId = agency?.id ?? null;
-    const previous = await store.findDay(tx, agencyId, q.date);
-    const day = {
-      working: q.day.working,
-      name: q.day.name,
-      nameEn: q.day.nameEn ?? null,
-      decision: q.day.decision ?? null,
-    };
-    await store.upsertDay(tx, agencyId, q.date, day);
-    await audit.record(tx, {
-      actorUserId: principal.userId,
-      action: 'calendar.day.set',
-      entityType: 'calendar_day',
-      entityId: `${agency?.code ?? 'national'}/${q.date}`,
-      agencyId,
-      data: {
-        date: q.date,
-        ...day,
-        previous: previous ? { working: previous.working, name: previous.name, decision: previous.decision } : null,
-      },
-    });
-    return (await store.findDay(tx, agencyId, q.date))!;
-  });
+  // calendarChanged after the commit too: a calendar read while the transaction ran is dropped (cache.ts).
+  return db
+    .transaction()
+    .execute(async (tx) => {
+      const agency = await dayScope(tx, principal, q.agency);
+      const agencyId = agency?.id ?? null;
+      const previous = await store.findDay(tx, agencyId, q.date);
+      const day = {
+        working: q.day.working,
+        name: q.day.name,
+        nameEn: q.day.nameEn ?? null,
+        decision: q.day.decision ?? null,
+      };
+      await store.upsertDay(tx, agencyId, q.date, day);
+      await audit.record(tx, {
+        actorUserId: principal.userId,
+        action: 'calendar.day.set',
+        entityType: 'calendar_day',
+        entityId: `${agency?.code ?? 'national'}/${q.date}`,
+        agencyId,
+        data: {
+          date: q.date,
+          ...day,
+          previous: previous ? { working: previous.working, name: previous.name, decision: previous.decision } : null,
+        },
+      });
+      return (await store.findDay(tx, agencyId, q.date))!;
+    })
+    .finally(calendarChanged);
 }
 
 export async function removeDay(db: Db, principal: Principal, q: { agency?: string; date: string }): Promise<void> {
-  await db.transaction().execute(async (tx) => {
-    const agency = await dayScope(tx, principal, q.agency);
-    const agencyId = agency?.id ?? null;
-    const previous = await store.findDay(tx, agencyId, q.date);
-    if (!previous) throw notFound('Calendar day', 'ngày đã đặt trong lịch', 'date');
-    await store.deleteDay(tx, previous.id);
-    await audit.record(tx, {
-      actorUserId: principal.userId,
-      action: 'calendar.day.delete',
-      entityType: 'calendar_day',
-      entityId: `${agency?.code ?? 'national'}/${q.date}`,
-      agencyId,
-      data: { date: q.date, working: previous.working, name: previous.name, decision: previous.decision },
-    });
-  });
+  await db
+    .transaction()
+    .execute(async (tx) => {
+      const agency = await dayScope(tx, principal, q.agency);
+      const agencyId = agency?.id ?? null;
+      const previous = await store.findDay(tx, agencyId, q.date);
+      if (!previous) throw notFound('Calendar day', 'ngày đã đặt trong lịch', 'date');
+      await store.deleteDay(tx, previous.id);
+      await audit.record(tx, {
+        actorUserId: principal.userId,
+        action: 'calendar.day.delete',
+        entityType: 'calendar_day',
+        entityId: `${agency?.code ?? 'national'}/${q.date}`,
+        agencyId,
+        data: { date: q.date, working: previous.working, name: previous.name, decision: previous.decision },
+      });
+    })
+    .finally(calendarChanged);
 }
 
 export type SettingsView = {
@@ -214,22 +222,26 @@ export async function setSettings(
   code: string,
   settings: { officeHours: store.OfficeHoursText; cutoff: string },
 ): Promise<SettingsView> {
-  return db.transaction().execute(async (tx) => {
-    const agency = await agencyByCode(tx, code);
-    requireRoleOver(principal, ADMIN_ROLES, agency.path);
-    const periods = settings.officeHours.map((p) => ({ start: minutesOfHm(p.start), end: minutesOfHm(p.end) }));
-    const problem = officeHoursProblem(periods, minutesOfHm(settings.cutoff));
-    if (problem) throw invalid(problem.field, problem.vi, problem.en);
-    const previous = await getSettings(tx, code);
-    await store.upsertSettings(tx, agency.id, settings);
-    await audit.record(tx, {
-      actorUserId: principal.userId,
-      action: 'calendar.settings.set',
-      entityType: 'calendar_settings',
-      entityId: agency.code,
-      agencyId: agency.id,
-      data: { ...settings, previous: { officeHours: previous.officeHours, cutoff: previous.cutoff } },
-    });
-    return getSettings(tx, code);
-  });
+  // calendarChanged after the commit too: a calendar read while the transaction ran is dropped (cache.ts).
+  return db
+    .transaction()
+    .execute(async (tx) => {
+      const agency = await agencyByCode(tx, code);
+      requireRoleOver(principal, ADMIN_ROLES, agency.path);
+      const periods = settings.officeHours.map((p) => ({ start: minutesOfHm(p.start), end: minutesOfHm(p.end) }));
+      const problem = officeHoursProblem(periods, minutesOfHm(settings.cutoff));
+      if (problem) throw invalid(problem.field, problem.vi, problem.en);
+      const previous = await getSettings(tx, code);
+      await store.upsertSettings(tx, agency.id, settings);
+      await audit.record(tx, {
+        actorUserId: principal.userId,
+        action: 'calendar.settings.set',
+        entityType: 'calendar_settings',
+        entityId: agency.code,
+        agencyId: agency.id,
+        data: { ...settings, previous: { officeHours: previous.officeHours, cutoff: previous.cutoff } },
+      });
+      return getSettings(tx, code);
+    })
+    .finally(calendarChanged);
 }

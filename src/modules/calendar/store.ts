@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/database';
 import { storedOfficeHours } from './schema';
 import type { WorkCalendar } from './rules';
+import { calendarChanged, stopSharing } from './cache';
 
 export type AgencyRef = { id: number; code: string; path: string };
 
@@ -68,7 +69,7 @@ export type DayInput = { working: boolean; name: string; nameEn: string | null; 
 
 /** Inserts or replaces the day; concurrent writers of the same day end with one row. */
 export async function upsertDay(db: Executor, agencyId: number | null, date: string, day: DayInput): Promise<void> {
-  memos.delete(db);
+  forget(db);
   const values = { working: day.working, name: day.name, name_en: day.nameEn, decision: day.decision };
   await db
     .insertInto('calendar_days')
@@ -78,7 +79,7 @@ export async function upsertDay(db: Executor, agencyId: number | null, date: str
 }
 
 export async function deleteDay(db: Executor, id: number): Promise<void> {
-  memos.delete(db);
+  forget(db);
   await db.deleteFrom('calendar_days').where('id', '=', id).execute();
 }
 
@@ -104,13 +105,20 @@ export async function upsertSettings(
   agencyId: number,
   settings: { officeHours: OfficeHoursText; cutoff: string },
 ): Promise<void> {
-  memos.delete(db);
+  forget(db);
   const values = { office_hours: JSON.stringify(settings.officeHours), cutoff: settings.cutoff };
   await db
     .insertInto('calendar_settings')
     .values({ agency_id: agencyId, ...values })
     .onConflict((oc) => oc.column('agency_id').doUpdateSet({ ...values, updated_at: new Date() }))
     .execute();
+}
+
+/** A calendar write through `db`: its transaction's reads and the process cache forget what they read. */
+function forget(db: Executor): void {
+  memos.delete(db);
+  stopSharing(db);
+  calendarChanged();
 }
 
 /** Calendars already read in a transaction (see `loadWorkCalendar`); every write above forgets them. */

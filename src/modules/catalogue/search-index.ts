@@ -36,6 +36,9 @@ export function catalogueChanged(): void {
   generation++;
 }
 
+/** How many catalogue writes this process has seen: a cached read tagged with an older one is stale. */
+export const catalogueGeneration = (): number => generation;
+
 async function load(db: Executor): Promise<Snapshot> {
   const at = { loadedAt: Date.now(), generation };
   const [rows, fees, agencies] = await Promise.all([

@@ -8,6 +8,7 @@ import { catalogueChanged, listInForce, searchInForce } from './search-index';
 import type { ListFilter } from './search-store';
 import { findAgencies, findFields, findProcedure, listFields, listLevels, unitsOf } from './store';
 import { implementingAgencies, loadVersion, versionHeads, versionImplementedBy } from './version-store';
+import { cachedVersion } from './version-cache';
 import { publicDetail, versionDetail, type ProcedureVersionDetail, type PublicDetail } from './views';
 
 export type { ProcedureVersionDetail, PublicDetail } from './views';
@@ -31,6 +32,24 @@ export async function findVersionInForce(
 ): Promise<ProcedureVersionDetail | null> {
   const id = await versionIdAt(db, procedureCode, vietnamDate(at));
   return id === null ? null : versionDetail(await loadVersion(db, id));
+}
+
+/**
+ * `findVersionInForce` from the process's copy of `db`'s catalogue (version-cache.ts), read through `tx`
+ * on a miss. The intake's hot path; the returned detail is shared, never change it.
+ */
+export function findVersionInForceCached(
+  db: Db,
+  tx: Executor,
+  procedureCode: string,
+  at: Date,
+): Promise<ProcedureVersionDetail | null> {
+  return cachedVersion(db, procedureCode, vietnamDate(at), () => findVersionInForce(tx, procedureCode, at));
+}
+
+/** Whether the agency implements this version (the agency's level and activity read now, not cached). */
+export function implementsVersion(db: Executor, versionId: number, agencyId: number): Promise<boolean> {
+  return versionImplementedBy(db, versionId, agencyId);
 }
 
 /** Whether the agency implements the version of the procedure in force at `at` (default: now). */

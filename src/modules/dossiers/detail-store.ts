@@ -114,3 +114,61 @@ export async function findPublic(db: Executor, code: string): Promise<PublicRow>
   const { rows } = await db.executeQuery<NonNullable<PublicRow>>(CompiledQuery.raw(text, [code]));
   return rows[0];
 }
+
+/** The code and name of units by id, in one query (none when no id is given). */
+export async function unitNames(db: Executor, ids: readonly (number | null)[]): Promise<Map<number, NamedRef>> {
+  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('units').select(['id', 'code', 'name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, { code: r.code, name: r.name }]));
+}
+
+/**
+ * The detail of a dossier just created in this transaction, from the rows its inserts returned: what
+ * `loadDetail` would read after the commit (six statements), less the reading. `users` and `units` name
+ * those the dossier and its one event refer to (read with `unitNames` before the inserts).
+ */
+export async function newDossierDetail(
+  db: Executor,
+  rows: {
+    dossier: DossierRow;
+    agency: NamedRef & { id: number; address: string | null };
+    components: Selectable<DossierComponentTable>[];
+    event: DossierEventRow;
+    hasFiles: boolean;
+  },
+  users: ReadonlyMap<number, string>,
+  units: ReadonlyMap<number, NamedRef>,
+): Promise<DossierDetail> {
+  const { dossier: d, agency, event: e } = rows;
+  const agencyRef = async (id: number): Promise<NamedRef> =>
+    id === agency.id
+      ? { code: agency.code, name: agency.name }
+      : db.selectFrom('agencies').select(['code', 'name']).where('id', '=', id).executeTakeFirstOrThrow();
+  const userName = (id: number) => {
+    const name = users.get(id);
+    if (name === undefined) throw new Error(`user ${id} not given`);
+    return name;
+  };
+  const files = rows.hasFiles ? await filesByEvent(db, d.id) : new Map<number, FileMeta[]>();
+  const unit = (id: number | null) => (id === null ? null : (units.get(id) ?? null));
+  return {
+    dossier: d,
+    agency: { code: agency.code, name: agency.name, address: agency.address },
+    holder: {
+      agency: await agencyRef(d.holder_agency_id),
+      unit: unit(d.holder_unit_id),
+      user: d.holder_user_id === null ? null : { id: d.holder_user_id, fullName: userName(d.holder_user_id) },
+    },
+    components: rows.components,
+    events: [
+      {
+        row: e,
+        actorName: userName(e.actor_user_id),
+        unit: unit(e.actor_unit_id),
+        agency: e.actor_agency_id === null ? null : await agencyRef(e.actor_agency_id),
+        files: files.get(e.id) ?? [],
+      },
+    ],
+  };
+}

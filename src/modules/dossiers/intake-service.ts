@@ -2,11 +2,13 @@ import type { Db, Tx } from '../../db/database';
 import { AppError, conflict, invalid } from '../../shared/errors';
 import { foldVietnamese } from '../../shared/text';
 import type { DeadlineUnit } from '../calendar/rules';
+import { shareCalendars } from '../calendar/cache';
 import { computeDueAt } from '../calendar/service';
-import { findVersionInForce, isImplementedBy, type ProcedureVersionDetail } from '../catalogue/service';
+import { findVersionInForceCached, implementsVersion, type ProcedureVersionDetail } from '../catalogue/service';
 import type { Principal } from '../identity/rules';
 import { notifyApplicant } from '../notifications/applicant';
-import { loadDetail } from './detail-store';
+import { readProcess } from '../workflow/process';
+import { loadDetail, newDossierDetail, unitNames, type DossierDetail } from './detail-store';
 import { applyTransition, transitionFor, type Actor, type Channel, type DossierEvent } from './lifecycle';
 import {
   actorFor,
@@ -36,8 +38,14 @@ export type IntakeInput = {
 
 export type IntakeResult = { replayed: boolean; dossier: ReturnType<typeof intakeView> };
 
-async function versionFor(tx: Tx, input: IntakeInput, agencyId: number, now: Date): Promise<ProcedureVersionDetail> {
-  const version = await findVersionInForce(tx, input.procedure, now);
+async function versionFor(
+  db: Db,
+  tx: Tx,
+  input: IntakeInput,
+  agencyId: number,
+  now: Date,
+): Promise<ProcedureVersionDetail> {
+  const version = await findVersionInForceCached(db, tx, input.procedure, now);
   if (!version) {
     throw new AppError(
       'PROCEDURE_NOT_IN_FORCE',
@@ -47,7 +55,7 @@ async function versionFor(tx: Tx, input: IntakeInput, agencyId: number, now: Dat
       'procedure',
     );
   }
-  if (!(await isImplementedBy(tx, version.procedureId, agencyId, now))) {
+  if (!(await implementsVersion(tx, version.versionId, agencyId))) {
     throw new AppError(
       'PROCEDURE_NOT_IMPLEMENTED',
       400,
@@ -93,7 +101,13 @@ async function firstEvent(
   };
 }
 
-async function createDossier(tx: Tx, principal: Principal, input: IntakeInput, now: Date): Promise<number> {
+async function createDossier(
+  db: Db,
+  tx: Tx,
+  principal: Principal,
+  input: IntakeInput,
+  now: Date,
+): Promise<DossierDetail> {
   const agency = await store.findAgencyByCode(tx, input.agency);
   if (!agency) throw invalid('agency', `Không có cơ quan mã ${input.agency}`, `No agency with code ${input.agency}`);
   const online = input.channel === 'online';
@@ -101,7 +115,7 @@ async function createDossier(tx: Tx, principal: Principal, input: IntakeInput, n
     agencyPath: agency.path,
     applicantUserId: principal.userId,
   });
-  const version = await versionFor(tx, input, agency.id, now);
+  const version = await versionFor(db, tx, input, agency.id, now);
   const applicant = checkApplicant(input.applicant, now);
   const requirements: ComponentRequirement[] = version.components.map((c) => ({
     componentId: c.id,
@@ -115,9 +129,12 @@ async function createDossier(tx: Tx, principal: Principal, input: IntakeInput, n
 
   const event = await firstEvent(tx, actor, agency.id, version, input.channel, now);
   const state = applyTransition(null, event);
+  // Every read before the daily counter: its row lock serialises the desk's intakes until the commit.
+  const process = online ? undefined : await readProcess(tx, version.versionId, agency.id);
+  const units = await unitNames(tx, [state.holderUnitId, actor.unitId]);
   const day = vietnamDay(now);
   const code = dossierCode(agency.code, day, await store.nextSequence(tx, agency.id, day));
-  const id = await store.insertDossier(tx, {
+  const dossier = await store.insertDossier(tx, {
     code,
     agency_id: agency.id,
     procedure_id: version.procedureId,
@@ -144,19 +161,25 @@ async function createDossier(tx: Tx, principal: Principal, input: IntakeInput, n
     received_at: now,
     ...store.stateColumns(state),
   });
-  await store.insertComponents(tx, id, requirements, input.components);
+  const id = dossier.id;
+  const components = await store.insertComponents(tx, id, requirements, input.components);
   const files = [
     ...input.components.flatMap((c) => c.files.map((f) => ({ id: f, componentId: c.componentId }))),
     ...input.files.map((f) => ({ id: f, componentId: null })),
   ];
-  await appendEvent(tx, { id, code, agencyId: agency.id }, null, state, event, {
+  const eventRow = await appendEvent(tx, { id, code, agencyId: agency.id, row: dossier, process }, null, state, event, {
     comment: input.comment ?? null,
     data: { channel: input.channel },
     files,
   });
   // A desk intake is a receipt; an online submission is acknowledged when the desk accepts it.
-  if (!online) await notifyApplicant(tx, { dossierId: id, event: 'received' });
-  return id;
+  if (!online) await notifyApplicant(tx, { dossierId: id, dossier, event: 'received' });
+  return newDossierDetail(
+    tx,
+    { dossier, agency, components, event: eventRow, hasFiles: files.length > 0 },
+    new Map([[principal.userId, principal.fullName]]),
+    units,
+  );
 }
 
 /**
@@ -172,7 +195,8 @@ export async function intakeDossier(
   now = new Date(),
 ): Promise<IntakeResult> {
   const hash = requestHash(input);
-  const { id, replayed } = await db.transaction().execute(async (tx) => {
+  const result = await db.transaction().execute(async (tx) => {
+    shareCalendars(tx, db); // the appointment and the steps' due times use the process's calendars
     if (!(await store.claimIdempotencyKey(tx, principal.userId, idempotencyKey, hash))) {
       const existing = await store.findIdempotencyKey(tx, principal.userId, idempotencyKey);
       if (existing.request_hash !== hash) {
@@ -183,12 +207,13 @@ export async function intakeDossier(
           'Idempotency-Key',
         );
       }
-      return { id: existing.dossier_id!, replayed: true };
+      return { id: existing.dossier_id!, replayed: true as const };
     }
-    const dossierId = await createDossier(tx, principal, input, now);
-    await store.bindIdempotencyKey(tx, principal.userId, idempotencyKey, dossierId);
-    return { id: dossierId, replayed: false };
+    const detail = await createDossier(db, tx, principal, input, now);
+    await store.bindIdempotencyKey(tx, principal.userId, idempotencyKey, detail.dossier.id);
+    return { detail, replayed: false as const };
   });
-  const detail = await loadDetail(db, await store.findDossierById(db, id));
-  return { replayed, dossier: intakeView(detail) };
+  // A new dossier is answered from the rows its transaction wrote; a replay reads the stored one.
+  const detail = result.replayed ? await loadDetail(db, await store.findDossierById(db, result.id)) : result.detail;
+  return { replayed: result.replayed, dossier: intakeView(detail) };
 }

@@ -5,12 +5,19 @@ import { resolutionTimeliness } from '../reports/rules';
 import type { DossierStatisticsColumns } from '../reports/tables';
 import type { DossierEvent, DossierState, DossierStatus, Outcome } from './lifecycle';
 import type { ComponentCount, ComponentRequirement } from './rules';
-import type { DossierEventRow, DossierRow, DossierTable } from './tables';
+import type { DossierComponentTable, DossierEventRow, DossierRow, DossierTable } from './tables';
 
 export type AgencyRef = { id: number; code: string; name: string; path: string };
 
-export async function findAgencyByCode(db: Executor, code: string): Promise<AgencyRef | undefined> {
-  return db.selectFrom('agencies').select(['id', 'code', 'name', 'path']).where('code', '=', code).executeTakeFirst();
+export async function findAgencyByCode(
+  db: Executor,
+  code: string,
+): Promise<(AgencyRef & { address: string | null }) | undefined> {
+  return db
+    .selectFrom('agencies')
+    .select(['id', 'code', 'name', 'path', 'address'])
+    .where('code', '=', code)
+    .executeTakeFirst();
 }
 
 export async function findAgencyById(db: Executor, id: number): Promise<AgencyRef> {
@@ -118,9 +125,9 @@ export function stateOf(d: DossierRow): DossierState {
   };
 }
 
-export async function insertDossier(tx: Tx, row: Insertable<DossierTable>): Promise<number> {
-  const { id } = await tx.insertInto('dossiers').values(row).returning('id').executeTakeFirstOrThrow();
-  return id;
+/** Inserts a dossier and returns the row as stored (the intake answers from it, no re-read). */
+export async function insertDossier(tx: Tx, row: Insertable<DossierTable>): Promise<DossierRow> {
+  return tx.insertInto('dossiers').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
 /** A dossier with where it came from: a live one or one imported from an earlier system. */
@@ -155,15 +162,15 @@ export async function updateState(tx: Tx, id: number, expectedVersion: number, s
   return r.numUpdatedRows === 1n;
 }
 
-/** One row per component of the version, with the counts received (absent ones count 0). */
+/** One row per component of the version, with the counts received (absent ones count 0); the rows as stored, in order. */
 export async function insertComponents(
   tx: Tx,
   dossierId: number,
   requirements: readonly ComponentRequirement[],
   counts: readonly ComponentCount[],
-): Promise<void> {
-  if (requirements.length === 0) return;
-  await tx
+): Promise<Selectable<DossierComponentTable>[]> {
+  if (requirements.length === 0) return [];
+  const rows = await tx
     .insertInto('dossier_components')
     .values(
       requirements.map((r, i) => {
@@ -181,7 +188,9 @@ export async function insertComponents(
         };
       }),
     )
+    .returningAll()
     .execute();
+  return rows.sort((a, b) => a.seq - b.seq);
 }
 
 export async function setComponentCounts(tx: Tx, dossierId: number, counts: readonly ComponentCount[]): Promise<void> {
@@ -228,7 +237,7 @@ export async function insertEvent(
   after: DossierState,
   e: DossierEvent,
   extras: EventExtras,
-): Promise<number> {
+): Promise<DossierEventRow> {
   // Whatever the event carries besides the columns (an appointment, a step) is kept for replay.
   const {
     action: _action,
@@ -239,7 +248,7 @@ export async function insertEvent(
   } = e as DossierEvent & {
     holder?: unknown;
   };
-  const { id } = await tx
+  return tx
     .insertInto('dossier_events')
     .values({
       dossier_id: dossierId,
@@ -258,9 +267,8 @@ export async function insertEvent(
       comment: extras.comment,
       data: JSON.stringify({ ...extras.data, ...replayData }),
     })
-    .returning('id')
+    .returningAll()
     .executeTakeFirstOrThrow();
-  return id;
 }
 
 /** The event a stored row records, as `applyTransition` takes it. */

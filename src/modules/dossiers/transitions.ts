@@ -2,7 +2,7 @@ import type { Db, Tx } from '../../db/database';
 import { audit } from '../../shared/audit';
 import { AppError, forbidden, notFound } from '../../shared/errors';
 import type { Principal } from '../identity/rules';
-import { openProcess } from '../workflow/process';
+import { openProcess, type ProcessDefinition } from '../workflow/process';
 import { attachFiles, type FileRef } from './file-store';
 import {
   STATUS_NAMES,
@@ -16,7 +16,7 @@ import {
 } from './lifecycle';
 import { actorFor, canView } from './rules';
 import * as store from './store';
-import type { DossierRow } from './tables';
+import type { DossierEventRow, DossierRow } from './tables';
 
 export const dossierNotFound = () => notFound('Dossier', 'hồ sơ', 'code');
 
@@ -57,19 +57,21 @@ export type TransitionExtras = {
  */
 export async function appendEvent(
   tx: Tx,
-  d: { id: number; code: string; agencyId: number },
+  d: { id: number; code: string; agencyId: number; row?: DossierRow; process?: ProcessDefinition },
   before: DossierState | null,
   after: DossierState,
   event: DossierEvent,
   extras: TransitionExtras,
-): Promise<void> {
-  const eventId = await store.insertEvent(tx, d.id, before?.status ?? null, after, event, {
+): Promise<DossierEventRow> {
+  const row = await store.insertEvent(tx, d.id, before?.status ?? null, after, event, {
     comment: extras.comment ?? null,
     data: extras.data ?? {},
   });
+  const eventId = row.id;
   await attachFiles(tx, { files: extras.files ?? [], uploadedBy: event.actor.userId, dossierId: d.id, eventId });
+  // `d.row`: the caller's row as stored after this event (an intake has just inserted it), or read it.
   if (event.action === 'receive' || event.action === 'accept')
-    await openProcess(tx, await store.findDossierById(tx, d.id));
+    await openProcess(tx, d.row ?? (await store.findDossierById(tx, d.id)), d.process);
   await audit.record(tx, {
     actorUserId: event.actor.userId,
     action: `dossier.${event.action}`,
@@ -78,6 +80,7 @@ export async function appendEvent(
     agencyId: d.agencyId,
     data: { from: before?.status ?? null, to: after.status, version: after.version },
   });
+  return row;
 }
 
 /**

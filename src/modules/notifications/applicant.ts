@@ -6,6 +6,8 @@ import { applicantMessage, ratingUrl } from './messages';
 import type { ApplicantEvent } from './rules';
 import { environmentSettings, type MessageSettings } from './settings';
 import * as store from './store';
+
+type DossierForMessage = NonNullable<Awaited<ReturnType<typeof store.findDossierForMessage>>>;
 import type { OutboxMessageTable } from './tables';
 
 /** What callers may tell about the event: a reason (refusal, apology) and the items to supplement. */
@@ -21,6 +23,8 @@ const eventDetails = z.object({
 
 export type ApplicantNotice = {
   dossierId: number;
+  /** The dossier as the caller has just written it, when it has it: saves reading it again. */
+  dossier?: DossierForMessage;
   event: ApplicantEvent;
   /** `reason?: string`, `items?: { name, reason? }[]`, `ratingToken?: string`; other keys are ignored. */
   data?: Record<string, unknown>;
@@ -39,7 +43,7 @@ export async function notifyApplicant(
   settings: MessageSettings = environmentSettings(),
 ): Promise<void> {
   const details = eventDetails.parse(input.data ?? {});
-  const d = await store.findDossierForMessage(tx, input.dossierId);
+  const d = input.dossier ?? (await store.findDossierForMessage(tx, input.dossierId));
   if (!d) throw notFound('Dossier', 'hồ sơ', 'dossierId');
   const { ratingToken, ...rest } = details;
   const m = applicantMessage(
