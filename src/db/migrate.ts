@@ -14,7 +14,14 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   // schema's lock table through introspection (tests migrate many schemas on one server at once).
   const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
   const migrator = new Migrator({ db, provider: new StaticMigrationProvider(), migrationTableSchema: rows[0].schema });
-  const { error, results } = await migrator.migrateToLatest();
+  let outcome = await migrator.migrateToLatest();
+  // Kysely's introspection reads every schema's tables and calls has_schema_privilege by name, so a
+  // schema dropped at that instant by another session fails it with 3F000 before any migration ran
+  // (seen when test files drop their schemas on one server at once). Such a run is simply repeated.
+  for (let retry = 0; retry < 3 && outcome.error && !outcome.results?.length && isSchemaGone(outcome.error); retry++) {
+    outcome = await migrator.migrateToLatest();
+  }
+  const { error, results } = outcome;
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String((error as Error).message ?? error)}`, {
@@ -23,3 +30,5 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+const isSchemaGone = (error: unknown) => (error as { code?: string }).code === '3F000';
