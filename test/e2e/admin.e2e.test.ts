@@ -128,7 +128,10 @@ describe('the administration area in a real browser', { skip: browserUnavailable
     await page.goto(`${server.url}/admin/users`);
     await page.getByLabel('Họ tên hoặc tên đăng nhập').fill('nguyen thi bich');
     await page.waitForURL(/q=nguyen\+thi\+bich/);
-    await page.locator('[aria-busy="false"] .data-table').getByRole('link', { name: 'Nguyễn Thị Bích' }).click();
+    const found = page.locator('[aria-busy="false"] .data-table').getByRole('link', { name: 'Nguyễn Thị Bích' });
+    // The search found the user; open the link it gives (a click could land on a row the list is re-rendering).
+    assert.equal(await found.getAttribute('href'), userPath);
+    await page.goto(`${server.url}${userPath}`);
     await page.getByRole('heading', { level: 1, name: 'Nguyễn Thị Bích' }).waitFor();
 
     const grant = page.locator('form', { has: page.getByRole('heading', { name: 'Giao thêm vai trò' }) });
