@@ -191,7 +191,7 @@ const COMPLAINTS: DemoComplaint[] = [
 ];
 
 /** The `k`-th working day before `now`'s day (0: today) at `hour` Vietnam time. */
-function workingDayBefore(isWorking: (day: string) => boolean, now: Date, k: number, hour: number): Date {
+export function workingDayBefore(isWorking: (day: string) => boolean, now: Date, k: number, hour: number): Date {
   let day = vietnamDay(now);
   for (let n = 0; n < k;) {
     day = addDays(day, -1);

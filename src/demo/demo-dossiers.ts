@@ -1,24 +1,13 @@
 import type { Db } from '../db/database';
-import { addDays, instantAt } from '../modules/calendar/dates';
+import { addDays } from '../modules/calendar/dates';
 import { isWorkingDay } from '../modules/calendar/rules';
 import { loadWorkCalendar } from '../modules/calendar/service';
 import { vietnamDay } from '../modules/dossiers/rules';
 import { generateDossiers, type GenerateReport } from './generator/service';
 import type { Pinned } from './generator/plan';
-import { seedDemoComplaints } from './demo-complaints';
+import { seedDemoComplaints, workingDayBefore } from './demo-complaints';
 
 const HA_LONG = '000.20.01.H40';
-const HOUR = 60 * 60_000;
-
-/** The `k`-th working day before `now`'s day at `hour` (Vietnam time) on Hạ Long's calendar. */
-function workingDayBefore(isWorking: (day: string) => boolean, now: Date, k: number, hour: number): Date {
-  let day = vietnamDay(now);
-  for (let n = 0; n < k;) {
-    day = addDays(day, -1);
-    if (isWorking(day)) n += 1;
-  }
-  return instantAt(day, hour * HOUR);
-}
 
 /**
  * The demo's dossiers: the generator's year up to now (with the ratings of the returned ones), plus a few at UBND phường Hạ Long held by the
