@@ -151,6 +151,7 @@ describe('the manager dashboard in a real browser', { skip: browserUnavailable()
     // The trend of a one-month period is that month, with the same numbers.
     const trend = page.getByRole('table', { name: 'Số liệu theo tháng' });
     const october = trend.getByRole('row').filter({ hasText: '10/2025' });
+    await october.waitFor();
     assert.deepEqual(
       (await october.getByRole('cell').allTextContents()).map((s) => s.trim()),
       ['10/2025', vi(5), vi(6), vi(3), '66,7%', vi(1)],
@@ -280,6 +281,11 @@ describe('the manager dashboard in a real browser', { skip: browserUnavailable()
     await page.getByLabel('Năm', { exact: true }).fill('2025');
     await page.getByRole('button', { name: 'Xem số liệu' }).click();
     await page.waitForURL(/from=2025-10-01&to=2025-10-31/);
+    await page.getByText('Kỳ thống kê: từ ngày 01/10/2025 đến hết ngày 31/10/2025').waitFor();
+    await page
+      .locator('[aria-busy="false"]')
+      .filter({ has: page.getByRole('table', { name: 'Theo cơ quan' }) })
+      .waitFor();
     const stats = await apiGet<{ agencies: { name: string; received: number; onTimeRate: number | null }[] }>(
       `/api/public/statistics?${PERIOD}`,
     );
@@ -305,6 +311,7 @@ describe('the manager dashboard in a real browser', { skip: browserUnavailable()
     // In English: agencies by their English names, numbers in English.
     await page.getByRole('button', { name: 'English' }).click();
     const english = page.getByRole('table', { name: 'By agency' }).getByRole('row').filter({ hasText: 'Ha Long Ward' });
+    await english.waitFor();
     assert.deepEqual(
       (await english.getByRole('cell').allTextContents()).map((s) => s.trim()),
       ['Ha Long Ward People’s Committee', '6', '3', '2', '1', '1', '66.7%'],
