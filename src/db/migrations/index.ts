@@ -8,6 +8,7 @@ import * as m0008 from './0008_reports';
 import * as m0009 from './0009_workflow';
 import * as m0010 from './0010_feedback';
 import * as m0011 from './0011_form_templates';
+import * as m0012 from './0012_statistics_monthly';
 
 /** Every migration, in order. Names are stable: never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0009_workflow': m0009,
   '0010_feedback': m0010,
   '0011_form_templates': m0011,
+  '0012_statistics_monthly': m0012,
 };

@@ -11,6 +11,7 @@ import { eventOf, stateOf } from '../../modules/dossiers/store';
 import { vietnamDay } from '../../modules/dossiers/rules';
 import { resolutionTimeliness } from '../../modules/reports/rules';
 import type { DossierStatisticsColumns } from '../../modules/reports/tables';
+import { assertAggregatesMatchDossiers } from '../../modules/reports/test-fixtures';
 import { seedDemo } from '../seed';
 import { generateDossiers, type GenerateOptions } from './service';
 import { dailyCounts } from './timeline';
@@ -131,7 +132,7 @@ test('appointments come from the agency calendar and results are classified by t
   }
 });
 
-test('statistics_daily adds up to a count over the dossiers', async () => {
+test('the statistics aggregates add up to a count over the dossiers', async () => {
   const { rows: daily } = await sql<{ metric: string; n: number }>`
     SELECT metric, sum(n)::int AS n FROM statistics_daily GROUP BY metric ORDER BY metric`.execute(a.db);
   const { rows: counted } = await sql<{ metric: string; n: number }>`
@@ -142,6 +143,7 @@ test('statistics_daily adds up to a count over the dossiers', async () => {
       UNION ALL SELECT 'refused' FROM dossiers WHERE refused_at IS NOT NULL) f
     GROUP BY metric ORDER BY metric`.execute(a.db);
   assert.deepEqual(daily, counted);
+  await assertAggregatesMatchDossiers(a.db);
 });
 
 test('the mix looks like a province: mostly civil status and certification, a few late, open work in the inboxes', async () => {

@@ -1,5 +1,5 @@
 import { invalid } from '../../shared/errors';
-import { addDays, dayNumber, localDayAndTime } from '../calendar/dates';
+import { addDays, dayNumber, lastDayOfMonth, localDayAndTime } from '../calendar/dates';
 
 /** Pure rules of the dashboard's series and lists (docs/statistics.md, "Dashboard"). */
 
@@ -9,12 +9,6 @@ export const MAX_TREND_MONTHS = 60;
 export const MAX_PUBLIC_DAYS = 5 * 366;
 
 export type MonthSlice = { month: string; from: string; to: string };
-
-const lastDayOfMonth = (month: string) => {
-  const [y, m] = month.split('-').map(Number);
-  const next = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
-  return addDays(next, -1);
-};
 
 /**
  * The calendar months a period touches, each clipped to the period: 15/01–10/03 gives 15/01–31/01,

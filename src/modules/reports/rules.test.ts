@@ -2,12 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { AppError } from '../../shared/errors';
+import { addDays, lastDayOfMonth } from '../calendar/dates';
 import { importStatus, versionForReceipt, type ImportVersion } from './import-rules';
 import {
   ZERO,
   classifyOpen,
   classifyResolution,
   countsByGroup,
+  flowSources,
   periodOf,
   standingAtEnd,
   summaryOf,
@@ -170,3 +172,41 @@ test('a period still running ends now: an open dossier due later today is within
   const past = periodOf('2026-10-01', '2026-10-31', now);
   assert.equal(past.end.toISOString(), new Date('2026-11-01T00:00:00+07:00').toISOString());
 });
+
+test('flows sum whole months from the roll-up and the days around them from the daily rows, each day once', () => {
+  assert.deepEqual(flowSources('2025-01-15', '2025-03-10'), {
+    months: { first: '2025-02-01', last: '2025-02-01' },
+    days: [
+      { from: '2025-01-15', to: '2025-01-31' },
+      { from: '2025-03-01', to: '2025-03-10' },
+    ],
+  });
+  assert.deepEqual(flowSources('2025-01-01', '2025-12-31'), {
+    months: { first: '2025-01-01', last: '2025-12-01' },
+    days: [],
+  });
+  assert.deepEqual(flowSources('2024-02-03', '2024-02-27'), {
+    months: null,
+    days: [{ from: '2024-02-03', to: '2024-02-27' }],
+  });
+  // Any period of up to 15 months starting in 2023–2024: each of its days exactly once.
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 730 }), fc.integer({ min: 0, max: 460 }), (start, length) => {
+      const from = addDays('2023-01-01', start);
+      const to = addDays(from, length);
+      const { months, days } = flowSources(from, to);
+      const covered = days.flatMap((r) => daysBetween(r.from, r.to));
+      for (let m = months?.first; months && m && m <= months.last; m = addDays(lastDayOfMonth(m.slice(0, 7)), 1)) {
+        assert.equal(m.slice(8), '01');
+        covered.push(...daysBetween(m, lastDayOfMonth(m.slice(0, 7))));
+      }
+      assert.deepEqual(covered.sort(), daysBetween(from, to));
+    }),
+  );
+});
+
+function daysBetween(from: string, to: string): string[] {
+  const out = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  return out;
+}

@@ -1,5 +1,5 @@
 import { invalid } from '../../shared/errors';
-import { addDays, instantAt, isValidDate, localDayAndTime } from '../calendar/dates';
+import { addDays, instantAt, isValidDate, lastDayOfMonth, localDayAndTime } from '../calendar/dates';
 
 /**
  * The statistics rules (docs/statistics.md), pure: how a resolution and an open dossier are judged,
@@ -65,6 +65,23 @@ export function periodOf(from: string, to: string, now = new Date()): Period {
   }
   const end = instantAt(addDays(to, 1), 0);
   return { from, to, start: instantAt(from, 0), end: end > now ? now : end };
+}
+
+export type FlowSources = { months: { first: string; last: string } | null; days: { from: string; to: string }[] };
+
+/**
+ * Where the flows of the days `from`–`to` are summed: the whole calendar months inside the period
+ * from the monthly roll-up (each month by its first day), the days before and after them from the
+ * daily aggregate. 15/01–10/03 gives February's month and the days 15/01–31/01 and 01/03–10/03.
+ */
+export function flowSources(from: string, to: string): FlowSources {
+  const first = from.endsWith('-01') ? from : `${addDays(lastDayOfMonth(from.slice(0, 7)), 1)}`;
+  const lastFull = lastDayOfMonth(to.slice(0, 7)) === to ? to : addDays(`${to.slice(0, 7)}-01`, -1);
+  if (first > lastFull) return { months: null, days: [{ from, to }] };
+  const days = [];
+  if (from < first) days.push({ from, to: addDays(first, -1) });
+  if (lastFull < to) days.push({ from: addDays(lastFull, 1), to });
+  return { months: { first, last: `${lastFull.slice(0, 7)}-01` }, days };
 }
 
 /** The standing of a dossier at the end of the period: the classification a drill-down list shows. */

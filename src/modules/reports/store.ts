@@ -1,11 +1,11 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/database';
-import { TIMELINESS_COLUMN, overdueBefore, type Metric, type Period } from './rules';
+import { TIMELINESS_COLUMN, flowSources, overdueBefore, type Metric, type Period } from './rules';
 import type { GroupBy } from './schema';
 
 /**
  * The report queries. Flows (received, resolved, withdrawn, refused in a period) are summed from
- * `statistics_daily`; the backlog at an instant (carried over, in progress) is counted from
+ * `statistics_monthly` and `statistics_daily`; the backlog at an instant (carried over, in progress) is counted from
  * `dossiers` through the open-interval index. The drill-down lists use the predicates below, which
  * state the same definitions as the trigger's `statistics_facts` (docs/statistics.md).
  */
@@ -91,14 +91,25 @@ const METRIC_CONDITION: Record<Metric, (p: Period) => RawBuilder<SqlBool>> = {
 
 export type FlowRow = { key: string | null; metric: string; channel: string; n: number };
 
-/** Flows of the period's days from the daily aggregate, per group, metric and channel. */
+/**
+ * Flows of the period's days, per group, metric and channel: whole months from the monthly roll-up,
+ * the days around them from the daily aggregate (rules.ts `flowSources`).
+ */
 export async function flowCounts(db: Executor, scope: Scope, p: Period, groupBy: GroupBy | null): Promise<FlowRow[]> {
+  const { months, days } = flowSources(p.from, p.to);
+  const parts = days.map(
+    (d) => sql`SELECT ${groupKey(FLOW, groupBy)} AS key, s.metric, s.channel, s.n FROM statistics_daily s
+      WHERE ${scopeCondition(scope, FLOW)} AND s.day >= ${d.from}::date AND s.day <= ${d.to}::date`,
+  );
+  if (months) {
+    parts.push(sql`SELECT ${groupKey(FLOW, groupBy)} AS key, s.metric, s.channel, s.n FROM statistics_monthly s
+      WHERE ${scopeCondition(scope, FLOW)} AND s.month >= ${months.first}::date AND s.month <= ${months.last}::date`);
+  }
   const { rows } = await sql<FlowRow>`
-    SELECT ${groupKey(FLOW, groupBy)} AS key, s.metric, s.channel, SUM(s.n) AS n
-    FROM statistics_daily s
-    WHERE ${scopeCondition(scope, FLOW)} AND s.day >= ${p.from}::date AND s.day <= ${p.to}::date
+    SELECT key, metric, channel, SUM(n) AS n
+    FROM (${sql.join(parts, sql` UNION ALL `)}) f
     GROUP BY 1, 2, 3
-    HAVING SUM(s.n) <> 0`.execute(db);
+    HAVING SUM(n) <> 0`.execute(db);
   return rows;
 }
 

@@ -1,6 +1,9 @@
 import type { Generated } from 'kysely';
 
-/** Flows of one Vietnam day (migration 0008): kept by a trigger on `dossiers`, never written by code. */
+/**
+ * Flows of one Vietnam day (migration 0008): kept by triggers on `dossiers`, added at commit (0012),
+ * rolled up by month in `statistics_monthly`; never written by code.
+ */
 export interface StatisticsDailyTable {
   agency_id: number;
   /** 'YYYY-MM-DD' in Vietnam. */

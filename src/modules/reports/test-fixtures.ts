@@ -1,7 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { loginAs } from '../../../test/harness';
 import type { Db } from '../../db/database';
 import { addDays, isWeekend } from '../calendar/dates';
@@ -98,4 +100,33 @@ export async function liveDossiers(app: FastifyInstance, db: Db): Promise<void> 
   await then(await intake(citizen, 'online'), 'refuse');
   await then(await intake(reception, 'direct'), 'withdraw');
   await intake(citizen, 'online');
+}
+
+type AggregateRow = { agency_id: number; at: string; metric: string; key: string; n: number };
+
+/**
+ * The aggregates are what the dossiers say: the daily rows equal a recount of every dossier's facts,
+ * and the monthly rows equal the daily rows summed by month.
+ */
+export async function assertAggregatesMatchDossiers(db: Db): Promise<void> {
+  const keyed = (at: string, from: string, n: string) => sql<AggregateRow>`
+    SELECT agency_id, ${sql.raw(at)}::text AS at, metric,
+           format('%s|%s|%s|%s|%s', channel, field_code, procedure_code, unit_id, officer_id) AS key, ${sql.raw(n)}::int AS n
+    FROM ${sql.raw(from)}
+    GROUP BY agency_id, ${sql.raw(at)}, metric, channel, field_code, procedure_code, unit_id, officer_id
+    HAVING ${sql.raw(n)} <> 0
+    ORDER BY 1, 2, 3, 4`;
+  const facts = `(SELECT d.agency_id, f.day, f.metric, d.channel, d.field_code, d.procedure_code,
+      d.holder_unit_id AS unit_id, d.holder_user_id AS officer_id
+    FROM dossiers d CROSS JOIN LATERAL statistics_facts(d.accepted_at, d.resolved_at, d.withdrawn_at, d.refused_at,
+      d.resolution_timeliness) f) f`;
+  const [daily, recount, monthly, rolledUp] = await Promise.all([
+    keyed('day', 'statistics_daily', 'sum(n)').execute(db),
+    keyed('day', facts, 'count(*)').execute(db),
+    keyed('month', 'statistics_monthly', 'sum(n)').execute(db),
+    keyed(`date_trunc('month', day)::date`, 'statistics_daily', 'sum(n)').execute(db),
+  ]);
+  assert.ok(daily.rows.length > 0, 'no statistics at all');
+  assert.deepEqual(daily.rows, recount.rows, 'statistics_daily is not the recount of the dossiers');
+  assert.deepEqual(monthly.rows, rolledUp.rows, 'statistics_monthly is not statistics_daily by month');
 }
