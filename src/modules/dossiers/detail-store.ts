@@ -1,5 +1,5 @@
-import { CompiledQuery, type Selectable } from 'kysely';
-import { prepared, type Executor } from '../../db/database';
+import { CompiledQuery, sql, type Selectable } from 'kysely';
+import { prepared, type Db, type Executor } from '../../db/database';
 import { filesByEvent, type FileMeta } from './file-store';
 import type { DossierComponentTable, DossierEventRow, DossierRow } from './tables';
 
@@ -85,34 +85,60 @@ export async function loadDetail(db: Executor, d: DossierRow): Promise<DossierDe
 }
 
 /**
- * What the public lookup shows, in one indexed query: the dossier by code with the names of the unit
- * and agency holding it (the public answer needs neither the history nor the components).
+ * What the public lookup shows, in one indexed query: the dossiers by code with the names of the unit
+ * and agency holding them (the public answer needs neither the history nor the components).
  */
-function publicQuery(db: Executor, code: string) {
+function publicQuery(db: Db, codes: string[]) {
   return db
     .selectFrom('dossiers as d')
     .innerJoin('agencies as a', 'a.id', 'd.holder_agency_id')
     .leftJoin('units as u', 'u.id', 'd.holder_unit_id')
     .select(['d.code', 'd.procedure_name', 'd.status', 'd.received_at', 'd.due_at', 'd.resolved_at'])
     .select(['a.name as agency_name', 'u.name as unit_name'])
-    .where('d.code', '=', code);
+    .where('d.code', '=', sql<string>`any(${codes})`);
 }
-type PublicRow = Awaited<ReturnType<ReturnType<typeof publicQuery>['executeTakeFirst']>>;
-const compiledPublic = new WeakMap<Executor, string>();
+type PublicRow = Awaited<ReturnType<ReturnType<typeof publicQuery>['executeTakeFirstOrThrow']>>;
+type Waiter = { resolve: (row: PublicRow | undefined) => void; reject: (err: unknown) => void };
+const lookups = new WeakMap<Db, (code: string) => Promise<PublicRow | undefined>>();
 
 /**
- * The public lookup's one query, built and compiled once per database: on this anonymous hot path of
- * the portal, building and compiling it with Kysely on every request was the largest share of the
- * app's own CPU in the profile (docs/performance.md). Only the code changes between calls.
+ * Lookups that arrive together share one query. The query is compiled once per database (building it
+ * with Kysely on every request was the largest share of the app's own CPU) and runs as a prepared
+ * statement; the lookups of one turn of the event loop are sent as one array, because on this hot
+ * anonymous path each round trip to PostgreSQL costs more than the query (docs/performance.md). A
+ * lookup waits for no earlier query: its batch is sent after it arrived, so it reads the current state.
  */
-export async function findPublic(db: Executor, code: string): Promise<PublicRow> {
-  let text = compiledPublic.get(db);
-  if (text === undefined) {
-    text = prepared(publicQuery(db, '').compile().sql);
-    compiledPublic.set(db, text);
-  }
-  const { rows } = await db.executeQuery<NonNullable<PublicRow>>(CompiledQuery.raw(text, [code]));
-  return rows[0];
+function publicLookup(db: Db): (code: string) => Promise<PublicRow | undefined> {
+  const text = prepared(publicQuery(db, []).compile().sql);
+  let batch: Map<string, Waiter[]> | null = null;
+  const send = async (waiting: Map<string, Waiter[]>) => {
+    try {
+      const { rows } = await db.executeQuery<PublicRow>(CompiledQuery.raw(text, [[...waiting.keys()]]));
+      const found = new Map(rows.map((r) => [r.code, r]));
+      for (const [code, waiters] of waiting) for (const w of waiters) w.resolve(found.get(code));
+    } catch (err) {
+      for (const waiters of waiting.values()) for (const w of waiters) w.reject(err);
+    }
+  };
+  return (code) =>
+    new Promise((resolve, reject) => {
+      if (!batch) {
+        // Sent after the poll phase, when every request read in this turn has asked.
+        const waiting = (batch = new Map());
+        setImmediate(() => {
+          batch = null;
+          void send(waiting);
+        });
+      }
+      batch.set(code, [...(batch.get(code) ?? []), { resolve, reject }]);
+    });
+}
+
+/** The public lookup's row of a dossier by its code, if there is one. */
+export function findPublic(db: Db, code: string): Promise<PublicRow | undefined> {
+  let lookup = lookups.get(db);
+  if (!lookup) lookups.set(db, (lookup = publicLookup(db)));
+  return lookup(code);
 }
 
 /** The code and name of units by id, in one query (none when no id is given). */

@@ -4,6 +4,7 @@ import { createTestApp, loginAs, type TestApp } from '../../../test/harness';
 import { foldVietnamese } from '../../shared/text';
 import { APPLICANT, BIRTH, HA_LONG, importTestCatalogue, postDossier } from './test-support';
 import { vietnamDay } from './rules';
+import { findPublic } from './detail-store';
 
 let t: TestApp;
 let reception: Record<string, string>;
@@ -72,6 +73,16 @@ test('the public lookup answers status, dates and holder, and no personal data a
   }
   const unknown = await t.app.inject({ url: `/api/public/dossiers/${HA_LONG}-000101-0001` });
   assert.equal(unknown.statusCode, 404);
+});
+
+test('lookups asked at the same moment (one query) each get their own dossier, or none', async () => {
+  const unknown = `${HA_LONG}-000101-0001`;
+  const odd = `${direct}","{NULL}\\`; // array syntax in a code is only text
+  const rows = await Promise.all([direct, online, unknown, direct, odd].map((code) => findPublic(t.db, code)));
+  assert.deepEqual(
+    rows.map((r) => r && [r.code, r.status]),
+    [[direct, 'in_progress'], [online, 'submitted'], undefined, [direct, 'in_progress'], undefined],
+  );
 });
 
 test('a dossier is seen by staff in scope and by the citizen who filed it, nobody else', async () => {
