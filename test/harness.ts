@@ -9,18 +9,21 @@ import { openDatabase, type DbHandle } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrate';
 import { buildApp, type AppDeps } from '../src/app';
 import { seedDemo } from '../src/demo/seed';
+import { loadSnapshot, type SnapshotKind } from './pglite-snapshot';
 
 /**
- * A fresh, migrated database for one test file: an in-memory PGlite, or, when DATABASE_URL is set,
- * a new schema on the PostgreSQL server that `close()` drops.
+ * A fresh, migrated database for one test file: an in-memory PGlite (opened from a dump of a migrated
+ * one, see pglite-snapshot.ts), or, when DATABASE_URL is set, a new schema on the PostgreSQL server that
+ * `close()` drops.
  */
 export async function createTestDb(): Promise<DbHandle> {
+  return openTestDb('migrated');
+}
+
+/** `createTestDb`, on PGlite from the dump of `kind`; on PostgreSQL always migrated only. */
+async function openTestDb(kind: SnapshotKind): Promise<DbHandle> {
   const base = loadConfig();
-  if (!base.databaseUrl) {
-    const handle = await openDatabase({ dataDir: 'memory://' });
-    await migrateToLatest(handle.db);
-    return handle;
-  }
+  if (!base.databaseUrl) return openDatabase({ dataDir: 'memory://', loadDataDir: await loadSnapshot(kind) });
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const admin = await openDatabase({ databaseUrl: base.databaseUrl, dataDir: '' });
   await sql`CREATE SCHEMA ${sql.id(schema)}`.execute(admin.db);
@@ -83,8 +86,10 @@ export type TestApp = DbHandle & { app: FastifyInstance; config: Config };
 export async function createTestApp(
   opts: { demo?: boolean; config?: Partial<Config>; onRoute?: AppDeps['onRoute'] } = {},
 ): Promise<TestApp> {
-  const handle = await createTestDb();
-  if (opts.demo !== false) await seedDemo(handle.db);
+  const demo = opts.demo !== false;
+  const handle = await openTestDb(demo ? 'demo' : 'migrated');
+  // The PGlite dump of kind 'demo' is seeded already.
+  if (demo && handle.kind === 'postgres') await seedDemo(handle.db);
   const config = testConfig(opts.config);
   const app = await buildApp({ config, db: handle.db, onRoute: opts.onRoute });
   await app.ready();

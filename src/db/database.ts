@@ -8,7 +8,13 @@ export type Tx = Transaction<Database>;
 /** Anything queries can run on: the database or an open transaction. */
 export type Executor = Db | Tx;
 
-export type DbHandle = { db: Db; kind: 'pglite' | 'postgres'; close: () => Promise<void> };
+export type DbHandle = {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  close: () => Promise<void>;
+  /** PGlite only: the data folder as a tarball, which `OpenOptions.loadDataDir` opens again. */
+  dumpDataDir?: () => Promise<Blob>;
+};
 
 // timestamptz and int8/numeric come back as Date / string by default; keep Date for timestamptz,
 // parse bigint counts to numbers (counts never exceed 2^53 here), and keep `date` as plain text.
@@ -46,7 +52,13 @@ const PreparingClient = class extends pg.Client {
   }
 } as typeof pg.Client;
 
-export type OpenOptions = { databaseUrl?: string; dataDir: string; schema?: string };
+export type OpenOptions = {
+  databaseUrl?: string;
+  dataDir: string;
+  schema?: string;
+  /** PGlite only: start from a `dumpDataDir` tarball instead of an empty cluster (tests: skips initdb). */
+  loadDataDir?: Blob;
+};
 
 /**
  * Opens Kysely over a real PostgreSQL server when a URL is given, otherwise over embedded PGlite
@@ -77,6 +89,7 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   const pglite = await PGlite.create({
     dataDir: memory ? undefined : `${opts.dataDir}/pglite`,
     extensions: { unaccent, pg_trgm },
+    loadDataDir: opts.loadDataDir,
   });
   const pool = new pg.Pool({ ...createPgConfig(pglite), options: searchPath, Client: PreparingClient });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -87,5 +100,6 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
       await db.destroy();
       await pglite.close();
     },
+    dumpDataDir: () => pglite.dumpDataDir('none'),
   };
 }
