@@ -24,9 +24,16 @@ export async function trend(db: Db, principal: Principal, q: ReportFilters) {
     .setIsolationLevel('repeatable read')
     .execute(async (tx) => {
       const { scope } = await resolveScope(tx, principal, q);
+      // A month's end is the next month's start: each backlog is counted once.
+      const backlogs = new Map<number, Promise<store.OpenRow[]>>();
+      const backlogAt = (at: Date) => {
+        let rows = backlogs.get(at.getTime());
+        if (!rows) backlogs.set(at.getTime(), (rows = store.openCounts(tx, scope, at, null)));
+        return rows;
+      };
       const months = [];
       for (const slice of slices) {
-        const groups = await countGroups(tx, scope, periodOf(slice.from, slice.to), null);
+        const groups = await countGroups(tx, scope, periodOf(slice.from, slice.to), null, backlogAt);
         months.push({ ...slice, ...summaryOf([...groups.values()].reduce(addCounts, ZERO)) });
       }
       return { months };

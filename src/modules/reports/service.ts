@@ -54,12 +54,18 @@ export async function resolveScope(db: Executor, principal: Principal, f: Report
   return { scope, agencies: await store.agenciesAtPaths(db, agencyPaths) };
 }
 
-export async function countGroups(db: Executor, scope: store.Scope, p: Period, groupBy: GroupBy | null) {
-  return countsByGroup(
-    await store.flowCounts(db, scope, p, groupBy),
-    await store.openCounts(db, scope, p.start, groupBy),
-    await store.openCounts(db, scope, p.end, groupBy),
-  );
+/** The backlog of the scope at an instant, per group (`store.openCounts`). */
+export type BacklogAt = (at: Date) => Promise<store.OpenRow[]>;
+
+/** The counts of each group of the period: its flows, and the backlogs at its start and end. */
+export async function countGroups(
+  db: Executor,
+  scope: store.Scope,
+  p: Period,
+  groupBy: GroupBy | null,
+  backlogAt: BacklogAt = (at) => store.openCounts(db, scope, at, groupBy),
+) {
+  return countsByGroup(await store.flowCounts(db, scope, p, groupBy), await backlogAt(p.start), await backlogAt(p.end));
 }
 
 export async function namedRows(
