@@ -7,10 +7,11 @@ import {
   type DeadlineUnit,
 } from '../../modules/calendar/rules';
 import {
-  replay,
+  applyTransition,
   type Actor,
   type DossierEvent,
   type DossierState,
+  type DossierStatus,
   type Holder,
 } from '../../modules/dossiers/lifecycle';
 import { resolutionTimeliness } from '../../modules/reports/rules';
@@ -27,7 +28,13 @@ import type { GenAgency, GenProcedure, GenStep, GenUnit, GenVersion, Province } 
  * replay gives. The store writes the state to `dossiers` and the events to `dossier_events`, so the
  * stored status is the replay of the stored history by construction.
  */
-export type PlannedEvent = { event: DossierEvent; data: Record<string, unknown> };
+export type PlannedEvent = {
+  event: DossierEvent;
+  data: Record<string, unknown>;
+  /** The status before the event and the state it leads to: the history row's columns, replayed once. */
+  before: DossierStatus | null;
+  after: DossierState;
+};
 export type PlannedStep = {
   seq: number;
   name: string;
@@ -131,11 +138,13 @@ const actorOf = (w: Walker): Actor => ({
   agencyId: w.agency.id,
 });
 
-type Clock = { asOf: Date; events: PlannedEvent[] };
-/** Adds the event if it happened by `asOf`; answers whether it did. */
+type Clock = { asOf: Date; events: PlannedEvent[]; state: DossierState | null };
+/** Adds the event if it happened by `asOf`, applying it to the state (the replay); answers whether it did. */
 function record(c: Clock, event: DossierEvent, data: Record<string, unknown> = {}): boolean {
   if (event.at > c.asOf) return false;
-  c.events.push({ event, data });
+  const after = applyTransition(c.state, event);
+  c.events.push({ event, data, before: c.state?.status ?? null, after });
+  c.state = after;
   return true;
 }
 
@@ -247,11 +256,11 @@ export function planDossier(p: Province, rng: Random, day: string, asOf: Date, p
     agencyId: agency.id,
   };
   const citizen: Actor = { userId: p.citizenUserId, role: 'citizen', unitId: null, agencyId: null };
-  const c: Clock = { asOf, events: [] };
+  const c: Clock = { asOf, events: [], state: null };
   const accepted = channel === 'online' ? deskCheck(c, agency, deskActor, citizen, receivedAt, rng) : receivedAt;
   let steps: PlannedStep[] | null = null;
   if (accepted) steps = accept(c, p, agency, version, accepted, deskActor, pinned, rng);
-  const state = replay(c.events.map((e) => e.event))!;
+  const state = c.state!;
   const open = state.status === 'in_progress';
   return {
     agency,

@@ -4,7 +4,7 @@ import { dossierCode, ruleSetAt, vietnamDay } from '../../modules/dossiers/rules
 import { takeSequences } from '../../modules/reports/import-store';
 import { resolutionTimeliness } from '../../modules/reports/rules';
 import { foldVietnamese } from '../../shared/text';
-import { applyTransition, type DossierEvent, type DossierState } from '../../modules/dossiers/lifecycle';
+import type { DossierEvent } from '../../modules/dossiers/lifecycle';
 import type { PlannedDossier } from './plan';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -96,30 +96,32 @@ async function insertDossiers(tx: Tx, records: ReturnType<typeof dossierRecord>[
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
-/** The history as `insertEvent` writes it: each event with the status before and after it and the holder it left. */
+/** The columns of an event; what else it carries (an appointment, a step) is kept in `data` for replay. */
+const EVENT_FIELDS_IN_COLUMNS = new Set(['action', 'at', 'actor', 'holder']);
+
+/**
+ * The history as `insertEvent` writes it: each event with the status before and after it and the holder
+ * it left, as planning replayed them (plan.ts `record`).
+ */
 export function eventRecords(p: PlannedDossier, dossierId: number) {
-  let state: DossierState | null = null;
-  return p.events.map(({ event, data }) => {
-    const before = state?.status ?? null;
-    const after: DossierState = applyTransition(state, event);
-    state = after;
-    const { action, at, actor, ...replayData } = event as DossierEvent & { holder?: unknown };
-    delete replayData.holder;
+  return p.events.map(({ event, data, before, after }) => {
+    const extended: Record<string, unknown> = { ...data };
+    for (const key in event) if (!EVENT_FIELDS_IN_COLUMNS.has(key)) extended[key] = event[key as keyof DossierEvent];
     return {
       dossier_id: dossierId,
       seq: after.version,
-      action,
+      action: event.action,
       from_status: before,
       to_status: after.status,
-      at: at.toISOString(),
-      actor_user_id: actor.userId,
-      actor_role: actor.role,
-      actor_unit_id: actor.unitId,
-      actor_agency_id: actor.agencyId,
+      at: event.at.toISOString(),
+      actor_user_id: event.actor.userId,
+      actor_role: event.actor.role,
+      actor_unit_id: event.actor.unitId,
+      actor_agency_id: event.actor.agencyId,
       holder_agency_id: after.holderAgencyId,
       holder_unit_id: after.holderUnitId,
       holder_user_id: after.holderUserId,
-      data: { ...data, ...replayData },
+      data: extended,
     };
   });
 }
