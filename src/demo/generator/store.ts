@@ -28,10 +28,12 @@ export async function codesFor(tx: Tx, plans: PlannedDossier[]): Promise<string[
   });
 }
 
-export function dossierRecord(p: PlannedDossier, code: string) {
+/** A dossier's row; `id` null lets the INSERT path take it from the sequence (COPY takes the ids first). */
+export function dossierRecord(p: PlannedDossier, code: string, id: number | null) {
   const s = p.state;
   const fees = p.version.fees;
   return {
+    id,
     code,
     agency_id: p.agency.id,
     procedure_id: p.version.procedureId,
@@ -45,6 +47,7 @@ export function dossierRecord(p: PlannedDossier, code: string) {
     deadline_unit: p.version.deadline.unit,
     clock_on_resume: p.version.clockOnResume,
     first_step_seq: p.version.steps[0]?.seq ?? null,
+    applicant_kind: 'person',
     applicant_name: p.applicant.fullName,
     applicant_name_folded: foldVietnamese(p.applicant.fullName),
     applicant_id_number: p.applicant.idNumber,
@@ -80,18 +83,18 @@ async function insertDossiers(tx: Tx, records: ReturnType<typeof dossierRecord>[
       status, version, received_at, accepted_at, due_at, original_due_at, resolved_at, returned_at, withdrawn_at,
       refused_at, outcome, current_step_seq, holder_agency_id, holder_unit_id, holder_user_id, resolution_timeliness)
     SELECT code, agency_id, procedure_id, procedure_version_id, procedure_code, procedure_name, field_code, channel,
-      rule_set, deadline_value, deadline_unit, clock_on_resume, first_step_seq, 'person', applicant_name,
+      rule_set, deadline_value, deadline_unit, clock_on_resume, first_step_seq, applicant_kind, applicant_name,
       applicant_name_folded, applicant_id_number, applicant_phone, applicant_user_id, fees, fee_total, status, version,
       received_at, accepted_at, due_at, original_due_at, resolved_at, returned_at, withdrawn_at, refused_at, outcome,
       current_step_seq, holder_agency_id, holder_unit_id, holder_user_id, resolution_timeliness
     FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(code text, agency_id int, procedure_id int,
       procedure_version_id int, procedure_code text, procedure_name text, field_code text, channel text, rule_set text,
-      deadline_value int, deadline_unit text, clock_on_resume text, first_step_seq int, applicant_name text,
-      applicant_name_folded text, applicant_id_number text, applicant_phone text, applicant_user_id int, fees jsonb,
-      fee_total bigint, status text, version int, received_at timestamptz, accepted_at timestamptz,
-      due_at timestamptz, original_due_at timestamptz, resolved_at timestamptz, returned_at timestamptz,
-      withdrawn_at timestamptz, refused_at timestamptz, outcome text, current_step_seq int, holder_agency_id int,
-      holder_unit_id int, holder_user_id int, resolution_timeliness text)
+      deadline_value int, deadline_unit text, clock_on_resume text, first_step_seq int, applicant_kind text,
+      applicant_name text, applicant_name_folded text, applicant_id_number text, applicant_phone text,
+      applicant_user_id int, fees jsonb, fee_total bigint, status text, version int, received_at timestamptz,
+      accepted_at timestamptz, due_at timestamptz, original_due_at timestamptz, resolved_at timestamptz,
+      returned_at timestamptz, withdrawn_at timestamptz, refused_at timestamptz, outcome text, current_step_seq int,
+      holder_agency_id int, holder_unit_id int, holder_user_id int, resolution_timeliness text)
     RETURNING id, code`.execute(tx);
   return new Map(rows.map((r) => [r.code, r.id]));
 }
@@ -215,7 +218,7 @@ async function insertRatings(tx: Tx, plans: PlannedDossier[], ids: number[]) {
 export async function writeBatch(tx: Tx, plans: PlannedDossier[], codes: string[]): Promise<void> {
   const byCode = await insertDossiers(
     tx,
-    plans.map((p, i) => dossierRecord(p, codes[i])),
+    plans.map((p, i) => dossierRecord(p, codes[i], null)),
   );
   const ids = codes.map((c) => byCode.get(c)!);
   await insertEvents(
