@@ -28,12 +28,19 @@ import type { GenAgency, GenProcedure, GenStep, GenUnit, GenVersion, Province } 
  * replay gives. The store writes the state to `dossiers` and the events to `dossier_events`, so the
  * stored status is the replay of the stored history by construction.
  */
+/**
+ * An event with the history row's columns that the replay gives (status before and after, the version it
+ * makes and the holder it leaves), kept flat: a batch holds millions of these until it is written.
+ */
 export type PlannedEvent = {
   event: DossierEvent;
-  data: Record<string, unknown>;
-  /** The status before the event and the state it leads to: the history row's columns, replayed once. */
+  data: Readonly<Record<string, unknown>>;
   before: DossierStatus | null;
-  after: DossierState;
+  after: DossierStatus;
+  seq: number;
+  holderAgencyId: number;
+  holderUnitId: number | null;
+  holderUserId: number | null;
 };
 export type PlannedStep = {
   seq: number;
@@ -139,11 +146,21 @@ const actorOf = (w: Walker): Actor => ({
 });
 
 type Clock = { asOf: Date; events: PlannedEvent[]; state: DossierState | null };
+const NO_DATA = Object.freeze({});
 /** Adds the event if it happened by `asOf`, applying it to the state (the replay); answers whether it did. */
-function record(c: Clock, event: DossierEvent, data: Record<string, unknown> = {}): boolean {
+function record(c: Clock, event: DossierEvent, data: Readonly<Record<string, unknown>> = NO_DATA): boolean {
   if (event.at > c.asOf) return false;
   const after = applyTransition(c.state, event);
-  c.events.push({ event, data, before: c.state?.status ?? null, after });
+  c.events.push({
+    event,
+    data,
+    before: c.state?.status ?? null,
+    after: after.status,
+    seq: after.version,
+    holderAgencyId: after.holderAgencyId,
+    holderUnitId: after.holderUnitId,
+    holderUserId: after.holderUserId,
+  });
   c.state = after;
   return true;
 }
@@ -207,19 +224,32 @@ function walk(c: Clock, walkers: Walker[], accepted: Date, end: Closing, dues: D
     const next = walkers[i + 1];
     const action = w.step.role === 'unit_leader' || w.step.role === 'agency_leader' ? 'approve' : 'forward';
     const timeliness = resolutionTimeliness(t, dues[i]);
-    const data = {
-      completedStep: w.step.seq,
-      timeliness,
-      step: { seq: next.step.seq, name: next.step.name },
-      to: {
-        agency: { code: next.agency.code, name: next.agency.name },
-        unit: { code: next.unit.code, name: next.unit.name },
-      },
-    };
+    const data = { completedStep: w.step.seq, timeliness, step: stepRef(next.step), to: unitRef(next) };
     if (!record(c, { action, at: t, actor: actorOf(w), holder: holderOf(next), stepSeq: next.step.seq }, data)) break;
     current = i + 1;
   }
   return { moves, current };
+}
+
+// The step and unit a hand-over names, made once per step and unit of the province: millions of events
+// share them (they are only ever serialised).
+const stepRefs = new WeakMap<GenStep, { seq: number; name: string }>();
+const unitRefs = new WeakMap<
+  GenUnit,
+  { agency: { code: string; name: string }; unit: { code: string; name: string } }
+>();
+function stepRef(step: GenStep) {
+  let ref = stepRefs.get(step);
+  if (!ref) stepRefs.set(step, (ref = { seq: step.seq, name: step.name }));
+  return ref;
+}
+function unitRef({ agency, unit }: Walker) {
+  let ref = unitRefs.get(unit);
+  if (!ref) {
+    ref = { agency: { code: agency.code, name: agency.name }, unit: { code: unit.code, name: unit.name } };
+    unitRefs.set(unit, ref);
+  }
+  return ref;
 }
 
 /** A procedure with a version in force on `day` (one abolished by then receives nothing). */

@@ -107,23 +107,24 @@ const EVENT_FIELDS_IN_COLUMNS = new Set(['action', 'at', 'actor', 'holder']);
  * it left, as planning replayed them (plan.ts `record`).
  */
 export function eventRecords(p: PlannedDossier, dossierId: number) {
-  return p.events.map(({ event, data, before, after }) => {
-    const extended: Record<string, unknown> = { ...data };
+  return p.events.map((e) => {
+    const event = e.event;
+    const extended: Record<string, unknown> = { ...e.data };
     for (const key in event) if (!EVENT_FIELDS_IN_COLUMNS.has(key)) extended[key] = event[key as keyof DossierEvent];
     return {
       dossier_id: dossierId,
-      seq: after.version,
+      seq: e.seq,
       action: event.action,
-      from_status: before,
-      to_status: after.status,
+      from_status: e.before,
+      to_status: e.after,
       at: event.at.toISOString(),
       actor_user_id: event.actor.userId,
       actor_role: event.actor.role,
       actor_unit_id: event.actor.unitId,
       actor_agency_id: event.actor.agencyId,
-      holder_agency_id: after.holderAgencyId,
-      holder_unit_id: after.holderUnitId,
-      holder_user_id: after.holderUserId,
+      holder_agency_id: e.holderAgencyId,
+      holder_unit_id: e.holderUnitId,
+      holder_user_id: e.holderUserId,
       data: extended,
     };
   });
