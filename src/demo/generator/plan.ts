@@ -390,8 +390,11 @@ function procedureWeight(p: Province) {
   return weight;
 }
 
+const agencyOrders = new WeakMap<Province, number[]>();
+
 /** Wards and communes differ in size; the first ones seeded are the biggest (Hạ Long in the demo). */
 function agencyWeight(p: Province, id: number): number {
-  const order = [...p.agencies.keys()].indexOf(id);
-  return 1 / (1 + order * 0.15);
+  let ids = agencyOrders.get(p);
+  if (!ids) agencyOrders.set(p, (ids = [...p.agencies.keys()]));
+  return 1 / (1 + ids.indexOf(id) * 0.15);
 }
