@@ -26,11 +26,9 @@ import type { GenAgency, GenProcedure, GenStep, GenUnit, GenVersion, Province } 
  * One generated dossier, pure: where and when it is received, the events an office would have made
  * (the same transitions the services apply, with the calendar's appointment), and the state their
  * replay gives. The store writes the state to `dossiers` and the events to `dossier_events`, so the
- * stored status is the replay of the stored history by construction.
- */
-/**
- * An event with the history row's columns that the replay gives (status before and after, the version it
- * makes and the holder it leaves), kept flat: a batch holds millions of these until it is written.
+ * stored status is the replay of the stored history by construction. Each planned event carries the
+ * columns of its history row that the replay gives (status before and after, the version it makes, the
+ * holder it leaves), flat rather than the whole state: a batch keeps ~13,000 of them until it is written.
  */
 export type PlannedEvent = {
   event: DossierEvent;
