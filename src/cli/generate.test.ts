@@ -16,6 +16,8 @@ test('generate covers the twelve months up to now by default, or one year, with 
   assert.deepEqual([past.from, past.to, past.seed], ['2024-01-01', '2024-12-31', 7]);
   const current = parseGenerateOptions({ dossiers: '10', year: '2026' }, NOW);
   assert.deepEqual([current.from, current.to], ['2026-01-01', '2026-11-25']);
+  const tuned = parseGenerateOptions({ dossiers: '10', writers: '3', batchSize: '5000' }, NOW);
+  assert.deepEqual([tuned.writers, tuned.batchSize], [3, 5000]);
 });
 
 test('bad generate options are refused with the option named', () => {
@@ -27,6 +29,9 @@ test('bad generate options are refused with the option named', () => {
     [{ dossiers: '5', year: '2027' }, /--year must be a year from 2000 to 2026, got "2027"/],
     [{ dossiers: '5', year: '24' }, /--year/],
     [{ dossiers: '5', asOf: 'yesterday' }, /--as-of/],
+    [{ dossiers: '5', writers: '0' }, /--writers must be a whole number from 1 to 8, got "0"/],
+    [{ dossiers: '5', writers: 'two' }, /--writers/],
+    [{ dossiers: '5', batchSize: '100001' }, /--batch-size must be a whole number from 1 to 100000, got "100001"/],
   ];
   for (const [raw, message] of cases) assert.throws(() => parseGenerateOptions(raw, NOW), message);
 });

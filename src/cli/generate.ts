@@ -6,11 +6,37 @@ import { vietnamDay } from '../modules/dossiers/rules';
 import { seedDemo } from '../demo/seed';
 import { generateDossiers, type GenerateOptions } from '../demo/generator/service';
 
-export type RawGenerateOptions = { dossiers?: string; year?: string; seed?: string; asOf?: string };
+export type RawGenerateOptions = {
+  dossiers?: string;
+  year?: string;
+  seed?: string;
+  asOf?: string;
+  writers?: string;
+  batchSize?: string;
+};
+type Tuning = Pick<GenerateOptions, 'writers' | 'batchSize'>;
 
 const fail = (message: string): never => {
   throw new Error(message);
 };
+
+/** A whole number from `min` to `max` given to `flag`, or undefined when the flag was not given. */
+function wholeOption(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+  if (!(n >= min && n <= max)) fail(`${flag} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+/** The write path's knobs (docs/performance.md, "The generator"); left out, the generator's defaults. */
+function parseTuning(raw: RawGenerateOptions): Tuning {
+  const tuning: Tuning = {};
+  const writers = wholeOption('--writers', raw.writers, 1, 8);
+  if (writers !== undefined) tuning.writers = writers;
+  const batchSize = wholeOption('--batch-size', raw.batchSize, 1, 100_000);
+  if (batchSize !== undefined) tuning.batchSize = batchSize;
+  return tuning;
+}
 
 /**
  * The generator's options from the command line: N dossiers over the year Y (by default the twelve
@@ -28,14 +54,15 @@ export function parseGenerateOptions(raw: RawGenerateOptions, now: Date): Omit<G
   if (Number.isNaN(asOf.getTime()))
     fail(`--as-of must be a date and time such as 2026-01-31T17:00:00+07:00, got "${raw.asOf}"`);
   const today = vietnamDay(asOf);
-  if (raw.year === undefined) return { count, seed, asOf, from: addDays(today, -364), to: today };
+  const tuning = parseTuning(raw);
+  if (raw.year === undefined) return { count, seed, asOf, from: addDays(today, -364), to: today, ...tuning };
   const year = /^\d{4}$/.test(raw.year) ? Number(raw.year) : NaN;
   const from = `${year}-01-01`;
   if (Number.isNaN(year) || year < 2000 || from > today) {
     fail(`--year must be a year from 2000 to ${today.slice(0, 4)}, got "${raw.year}"`);
   }
   const end = `${year}-12-31`;
-  return { count, seed, asOf, from, to: end < today ? end : today };
+  return { count, seed, asOf, from, to: end < today ? end : today, ...tuning };
 }
 
 export function registerGenerateCommand(program: Command, database: () => Promise<DbHandle>): void {
@@ -48,9 +75,13 @@ export function registerGenerateCommand(program: Command, database: () => Promis
     .option('--year <y>', 'năm tiếp nhận (mặc định: 12 tháng gần nhất) / year of receipt (default: the last 12 months)')
     .option('--seed <s>', 'hạt giống ngẫu nhiên / random seed (default 1)')
     .option('--as-of <time>', 'thời điểm "hiện tại" của dữ liệu / the data\'s "now" (default: now)')
+    .option('--writers <n>', 'số kết nối ghi đồng thời / batches written at once, PostgreSQL only (default 2)')
+    .option('--batch-size <n>', 'số hồ sơ mỗi giao dịch / dossiers per transaction (default 2000)')
     .action(async (raw: RawGenerateOptions) => {
       const options = parseGenerateOptions(raw, new Date());
       const { db, kind } = await database();
+      if (kind !== 'postgres' && (options.writers ?? 1) > 1)
+        fail('--writers above 1 needs a PostgreSQL server (DATABASE_URL): PGlite has one connection');
       const any = await db.selectFrom('agencies').select('id').limit(1).executeTakeFirst();
       if (!any) await seedDemo(db);
       const bar = new cliProgress.SingleBar(
@@ -63,7 +94,7 @@ export function registerGenerateCommand(program: Command, database: () => Promis
       try {
         const report = await generateDossiers(db, {
           ...options,
-          writers: kind === 'postgres' ? 2 : 1,
+          writers: options.writers ?? (kind === 'postgres' ? 2 : 1),
           onProgress: (n) => show && bar.update(n),
         });
         if (show) bar.stop();

@@ -52,11 +52,11 @@ const textArray = (xs: string[]) => `{${xs.map((x) => `"${x.replace(/[\\"]/g, '\
 
 /** The rows of one table in COPY's text format. */
 export function copyText<C extends string>(columns: readonly C[], rows: Record<C, unknown>[]): string {
+  const last = columns.length - 1;
   let out = '';
   for (const row of rows) {
-    let line = '';
-    for (let i = 0; i < columns.length; i++) line += (i ? '\t' : '') + field(row[columns[i]]);
-    out += line + '\n';
+    for (let i = 0; i < last; i++) out += field(row[columns[i]]) + '\t';
+    out += field(row[columns[last]]) + '\n';
   }
   return out;
 }
@@ -119,7 +119,7 @@ export async function copyBatch(
       client,
       'dossiers',
       DOSSIER_COLUMNS,
-      plans.map((p, i) => ({ ...dossierRecord(p, codes[i]), id: ids[i], applicant_kind: 'person' })),
+      plans.map((p, i) => dossierRecord(p, codes[i], ids[i])),
     );
     await copyInto(
       client,

@@ -7,10 +7,11 @@ import {
   type DeadlineUnit,
 } from '../../modules/calendar/rules';
 import {
-  replay,
+  applyTransition,
   type Actor,
   type DossierEvent,
   type DossierState,
+  type DossierStatus,
   type Holder,
 } from '../../modules/dossiers/lifecycle';
 import { resolutionTimeliness } from '../../modules/reports/rules';
@@ -25,9 +26,20 @@ import type { GenAgency, GenProcedure, GenStep, GenUnit, GenVersion, Province } 
  * One generated dossier, pure: where and when it is received, the events an office would have made
  * (the same transitions the services apply, with the calendar's appointment), and the state their
  * replay gives. The store writes the state to `dossiers` and the events to `dossier_events`, so the
- * stored status is the replay of the stored history by construction.
+ * stored status is the replay of the stored history by construction. Each planned event carries the
+ * columns of its history row that the replay gives (status before and after, the version it makes, the
+ * holder it leaves), flat rather than the whole state: a batch keeps ~13,000 of them until it is written.
  */
-export type PlannedEvent = { event: DossierEvent; data: Record<string, unknown> };
+export type PlannedEvent = {
+  event: DossierEvent;
+  data: Readonly<Record<string, unknown>>;
+  before: DossierStatus | null;
+  after: DossierStatus;
+  seq: number;
+  holderAgencyId: number;
+  holderUnitId: number | null;
+  holderUserId: number | null;
+};
 export type PlannedStep = {
   seq: number;
   name: string;
@@ -131,11 +143,23 @@ const actorOf = (w: Walker): Actor => ({
   agencyId: w.agency.id,
 });
 
-type Clock = { asOf: Date; events: PlannedEvent[] };
-/** Adds the event if it happened by `asOf`; answers whether it did. */
-function record(c: Clock, event: DossierEvent, data: Record<string, unknown> = {}): boolean {
+type Clock = { asOf: Date; events: PlannedEvent[]; state: DossierState | null };
+const NO_DATA = Object.freeze({});
+/** Adds the event if it happened by `asOf`, applying it to the state (the replay); answers whether it did. */
+function record(c: Clock, event: DossierEvent, data: Readonly<Record<string, unknown>> = NO_DATA): boolean {
   if (event.at > c.asOf) return false;
-  c.events.push({ event, data });
+  const after = applyTransition(c.state, event);
+  c.events.push({
+    event,
+    data,
+    before: c.state?.status ?? null,
+    after: after.status,
+    seq: after.version,
+    holderAgencyId: after.holderAgencyId,
+    holderUnitId: after.holderUnitId,
+    holderUserId: after.holderUserId,
+  });
+  c.state = after;
   return true;
 }
 
@@ -198,19 +222,32 @@ function walk(c: Clock, walkers: Walker[], accepted: Date, end: Closing, dues: D
     const next = walkers[i + 1];
     const action = w.step.role === 'unit_leader' || w.step.role === 'agency_leader' ? 'approve' : 'forward';
     const timeliness = resolutionTimeliness(t, dues[i]);
-    const data = {
-      completedStep: w.step.seq,
-      timeliness,
-      step: { seq: next.step.seq, name: next.step.name },
-      to: {
-        agency: { code: next.agency.code, name: next.agency.name },
-        unit: { code: next.unit.code, name: next.unit.name },
-      },
-    };
+    const data = { completedStep: w.step.seq, timeliness, step: stepRef(next.step), to: unitRef(next) };
     if (!record(c, { action, at: t, actor: actorOf(w), holder: holderOf(next), stepSeq: next.step.seq }, data)) break;
     current = i + 1;
   }
   return { moves, current };
+}
+
+// The step and unit a hand-over names, made once per step and unit of the province: millions of events
+// share them (they are only ever serialised).
+const stepRefs = new WeakMap<GenStep, { seq: number; name: string }>();
+const unitRefs = new WeakMap<
+  GenUnit,
+  { agency: { code: string; name: string }; unit: { code: string; name: string } }
+>();
+function stepRef(step: GenStep) {
+  let ref = stepRefs.get(step);
+  if (!ref) stepRefs.set(step, (ref = { seq: step.seq, name: step.name }));
+  return ref;
+}
+function unitRef({ agency, unit }: Walker) {
+  let ref = unitRefs.get(unit);
+  if (!ref) {
+    ref = { agency: { code: agency.code, name: agency.name }, unit: { code: unit.code, name: unit.name } };
+    unitRefs.set(unit, ref);
+  }
+  return ref;
 }
 
 /** A procedure with a version in force on `day` (one abolished by then receives nothing). */
@@ -247,11 +284,11 @@ export function planDossier(p: Province, rng: Random, day: string, asOf: Date, p
     agencyId: agency.id,
   };
   const citizen: Actor = { userId: p.citizenUserId, role: 'citizen', unitId: null, agencyId: null };
-  const c: Clock = { asOf, events: [] };
+  const c: Clock = { asOf, events: [], state: null };
   const accepted = channel === 'online' ? deskCheck(c, agency, deskActor, citizen, receivedAt, rng) : receivedAt;
   let steps: PlannedStep[] | null = null;
   if (accepted) steps = accept(c, p, agency, version, accepted, deskActor, pinned, rng);
-  const state = replay(c.events.map((e) => e.event))!;
+  const state = c.state!;
   const open = state.status === 'in_progress';
   return {
     agency,
@@ -351,8 +388,11 @@ function procedureWeight(p: Province) {
   return weight;
 }
 
+const agencyOrders = new WeakMap<Province, number[]>();
+
 /** Wards and communes differ in size; the first ones seeded are the biggest (Hạ Long in the demo). */
 function agencyWeight(p: Province, id: number): number {
-  const order = [...p.agencies.keys()].indexOf(id);
-  return 1 / (1 + order * 0.15);
+  let ids = agencyOrders.get(p);
+  if (!ids) agencyOrders.set(p, (ids = [...p.agencies.keys()]));
+  return 1 / (1 + ids.indexOf(id) * 0.15);
 }

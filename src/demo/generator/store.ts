@@ -4,7 +4,7 @@ import { dossierCode, ruleSetAt, vietnamDay } from '../../modules/dossiers/rules
 import { takeSequences } from '../../modules/reports/import-store';
 import { resolutionTimeliness } from '../../modules/reports/rules';
 import { foldVietnamese } from '../../shared/text';
-import { applyTransition, type DossierEvent, type DossierState } from '../../modules/dossiers/lifecycle';
+import type { DossierEvent } from '../../modules/dossiers/lifecycle';
 import type { PlannedDossier } from './plan';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -28,10 +28,12 @@ export async function codesFor(tx: Tx, plans: PlannedDossier[]): Promise<string[
   });
 }
 
-export function dossierRecord(p: PlannedDossier, code: string) {
+/** A dossier's row; `id` null lets the INSERT path take it from the sequence (COPY takes the ids first). */
+export function dossierRecord(p: PlannedDossier, code: string, id: number | null) {
   const s = p.state;
   const fees = p.version.fees;
   return {
+    id,
     code,
     agency_id: p.agency.id,
     procedure_id: p.version.procedureId,
@@ -45,6 +47,7 @@ export function dossierRecord(p: PlannedDossier, code: string) {
     deadline_unit: p.version.deadline.unit,
     clock_on_resume: p.version.clockOnResume,
     first_step_seq: p.version.steps[0]?.seq ?? null,
+    applicant_kind: 'person',
     applicant_name: p.applicant.fullName,
     applicant_name_folded: foldVietnamese(p.applicant.fullName),
     applicant_id_number: p.applicant.idNumber,
@@ -80,46 +83,49 @@ async function insertDossiers(tx: Tx, records: ReturnType<typeof dossierRecord>[
       status, version, received_at, accepted_at, due_at, original_due_at, resolved_at, returned_at, withdrawn_at,
       refused_at, outcome, current_step_seq, holder_agency_id, holder_unit_id, holder_user_id, resolution_timeliness)
     SELECT code, agency_id, procedure_id, procedure_version_id, procedure_code, procedure_name, field_code, channel,
-      rule_set, deadline_value, deadline_unit, clock_on_resume, first_step_seq, 'person', applicant_name,
+      rule_set, deadline_value, deadline_unit, clock_on_resume, first_step_seq, applicant_kind, applicant_name,
       applicant_name_folded, applicant_id_number, applicant_phone, applicant_user_id, fees, fee_total, status, version,
       received_at, accepted_at, due_at, original_due_at, resolved_at, returned_at, withdrawn_at, refused_at, outcome,
       current_step_seq, holder_agency_id, holder_unit_id, holder_user_id, resolution_timeliness
     FROM jsonb_to_recordset(${JSON.stringify(records)}::jsonb) AS r(code text, agency_id int, procedure_id int,
       procedure_version_id int, procedure_code text, procedure_name text, field_code text, channel text, rule_set text,
-      deadline_value int, deadline_unit text, clock_on_resume text, first_step_seq int, applicant_name text,
-      applicant_name_folded text, applicant_id_number text, applicant_phone text, applicant_user_id int, fees jsonb,
-      fee_total bigint, status text, version int, received_at timestamptz, accepted_at timestamptz,
-      due_at timestamptz, original_due_at timestamptz, resolved_at timestamptz, returned_at timestamptz,
-      withdrawn_at timestamptz, refused_at timestamptz, outcome text, current_step_seq int, holder_agency_id int,
-      holder_unit_id int, holder_user_id int, resolution_timeliness text)
+      deadline_value int, deadline_unit text, clock_on_resume text, first_step_seq int, applicant_kind text,
+      applicant_name text, applicant_name_folded text, applicant_id_number text, applicant_phone text,
+      applicant_user_id int, fees jsonb, fee_total bigint, status text, version int, received_at timestamptz,
+      accepted_at timestamptz, due_at timestamptz, original_due_at timestamptz, resolved_at timestamptz,
+      returned_at timestamptz, withdrawn_at timestamptz, refused_at timestamptz, outcome text, current_step_seq int,
+      holder_agency_id int, holder_unit_id int, holder_user_id int, resolution_timeliness text)
     RETURNING id, code`.execute(tx);
   return new Map(rows.map((r) => [r.code, r.id]));
 }
 
-/** The history as `insertEvent` writes it: each event with the status before and after it and the holder it left. */
+/** The columns of an event; what else it carries (an appointment, a step) is kept in `data` for replay. */
+const EVENT_FIELDS_IN_COLUMNS = new Set(['action', 'at', 'actor', 'holder']);
+
+/**
+ * The history as `insertEvent` writes it: each event with the status before and after it and the holder
+ * it left, as planning replayed them (plan.ts `record`).
+ */
 export function eventRecords(p: PlannedDossier, dossierId: number) {
-  let state: DossierState | null = null;
-  return p.events.map(({ event, data }) => {
-    const before = state?.status ?? null;
-    const after: DossierState = applyTransition(state, event);
-    state = after;
-    const { action, at, actor, ...replayData } = event as DossierEvent & { holder?: unknown };
-    delete replayData.holder;
+  return p.events.map((e) => {
+    const event = e.event;
+    const extended: Record<string, unknown> = { ...e.data };
+    for (const key in event) if (!EVENT_FIELDS_IN_COLUMNS.has(key)) extended[key] = event[key as keyof DossierEvent];
     return {
       dossier_id: dossierId,
-      seq: after.version,
-      action,
-      from_status: before,
-      to_status: after.status,
-      at: at.toISOString(),
-      actor_user_id: actor.userId,
-      actor_role: actor.role,
-      actor_unit_id: actor.unitId,
-      actor_agency_id: actor.agencyId,
-      holder_agency_id: after.holderAgencyId,
-      holder_unit_id: after.holderUnitId,
-      holder_user_id: after.holderUserId,
-      data: { ...data, ...replayData },
+      seq: e.seq,
+      action: event.action,
+      from_status: e.before,
+      to_status: e.after,
+      at: event.at.toISOString(),
+      actor_user_id: event.actor.userId,
+      actor_role: event.actor.role,
+      actor_unit_id: event.actor.unitId,
+      actor_agency_id: event.actor.agencyId,
+      holder_agency_id: e.holderAgencyId,
+      holder_unit_id: e.holderUnitId,
+      holder_user_id: e.holderUserId,
+      data: extended,
     };
   });
 }
@@ -213,7 +219,7 @@ async function insertRatings(tx: Tx, plans: PlannedDossier[], ids: number[]) {
 export async function writeBatch(tx: Tx, plans: PlannedDossier[], codes: string[]): Promise<void> {
   const byCode = await insertDossiers(
     tx,
-    plans.map((p, i) => dossierRecord(p, codes[i])),
+    plans.map((p, i) => dossierRecord(p, codes[i], null)),
   );
   const ids = codes.map((c) => byCode.get(c)!);
   await insertEvents(
