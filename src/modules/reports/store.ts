@@ -115,13 +115,24 @@ export async function flowCounts(db: Executor, scope: Scope, p: Period, groupBy:
 
 export type OpenRow = { key: string | null; total: number; overdue: number };
 
-/** Dossiers open at `at`, per group, and how many of them are overdue then. */
+/**
+ * Dossiers open at `at`, per group, and how many of them are overdue then. The backlog at `at` is
+ * found first, alone, through the open-interval index (index-only: it carries these columns), and
+ * only then narrowed to the scope: left to itself the planner intersects the interval with the
+ * agency index, which reads every dossier of each agency in scope (1.9 s at 10 M, docs/statistics.md).
+ */
 export async function openCounts(db: Executor, scope: Scope, at: Date, groupBy: GroupBy | null): Promise<OpenRow[]> {
   const { rows } = await sql<OpenRow>`
+    WITH d AS MATERIALIZED (
+      SELECT d.agency_id, d.holder_unit_id, d.holder_user_id, d.field_code, d.procedure_code, d.channel,
+             d.original_due_at
+      FROM dossiers d
+      WHERE ${openAt(at)}
+    )
     SELECT ${groupKey(DOSSIER, groupBy)} AS key, COUNT(*) AS total,
            COUNT(*) FILTER (WHERE ${pastDue(at)}) AS overdue
-    FROM dossiers d
-    WHERE ${scopeCondition(scope, DOSSIER)} AND ${openAt(at)}
+    FROM d
+    WHERE ${scopeCondition(scope, DOSSIER)}
     GROUP BY 1`.execute(db);
   return rows;
 }
