@@ -278,7 +278,9 @@ async function main() {
   }
   const dir = join(import.meta.dirname, 'results');
   mkdirSync(dir, { recursive: true });
-  const name = `${report.at.slice(0, 16).replace(/:/g, '')}-${report.database}-${report.dossiers}`;
+  // To the second, and naming a partial run's measures: two runs never overwrite each other's results.
+  const only = ONLY.size < MEASURES.length ? `-${[...ONLY].join('-')}` : '';
+  const name = `${report.at.slice(0, 19).replace(/:/g, '')}-${report.database}-${report.dossiers}${only}`;
   writeFileSync(join(dir, `${name}.json`), JSON.stringify(report, null, 2) + '\n');
   const table = markdown(report, median);
   writeFileSync(join(dir, `${name}.md`), table);
