@@ -75,11 +75,22 @@ export function instantAt(date: string, ms: number): Date {
   return new Date(dayNumber(date) * DAY_MS + ms - VIETNAM_OFFSET_MS);
 }
 
-/** ISO 8601 with the +07:00 offset (api.md), milliseconds only when there are some. */
+const twoDigits = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * ISO 8601 with the +07:00 offset (api.md), milliseconds only when there are some. Built from numbers
+ * rather than `toISOString` (4× slower): every answer with dates formats several, the public lookup three.
+ */
 export function formatVietnamTime(instant: Date): string {
-  const local = new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString();
-  const seconds = local.endsWith('.000Z') ? local.slice(0, 19) : local.slice(0, 23);
-  return `${seconds}+07:00`;
+  const local = instant.getTime() + VIETNAM_OFFSET_MS;
+  const day = Math.floor(local / DAY_MS);
+  const ms = local - day * DAY_MS;
+  const hours = Math.floor(ms / 3_600_000);
+  const minutes = Math.floor(ms / 60_000) % 60;
+  const seconds = Math.floor(ms / 1000) % 60;
+  const millis = ms % 1000;
+  const fraction = millis === 0 ? '' : `.${String(millis).padStart(3, '0')}`;
+  return `${dateOfDayNumber(day)}T${twoDigits(hours)}:${twoDigits(minutes)}:${twoDigits(seconds)}${fraction}+07:00`;
 }
 
 /** 'HH:MM' → minutes since midnight. */
