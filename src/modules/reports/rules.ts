@@ -75,7 +75,7 @@ export type FlowSources = { months: { first: string; last: string } | null; days
  * daily aggregate. 15/01–10/03 gives February's month and the days 15/01–31/01 and 01/03–10/03.
  */
 export function flowSources(from: string, to: string): FlowSources {
-  const first = from.endsWith('-01') ? from : `${addDays(lastDayOfMonth(from.slice(0, 7)), 1)}`;
+  const first = from.endsWith('-01') ? from : addDays(lastDayOfMonth(from.slice(0, 7)), 1);
   const lastFull = lastDayOfMonth(to.slice(0, 7)) === to ? to : addDays(`${to.slice(0, 7)}-01`, -1);
   if (first > lastFull) return { months: null, days: [{ from, to }] };
   const days = [];
