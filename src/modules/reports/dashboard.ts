@@ -49,7 +49,9 @@ export async function overdue(db: Db, principal: Principal, q: OverdueQuery) {
     .execute(async (tx) => {
       const { scope } = await resolveScope(tx, principal, q);
       const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
-      const { total, rows } = await store.listOverdue(tx, scope, period, page);
+      const backlog = await store.openCounts(tx, scope, period.end, null);
+      const total = backlog.reduce((sum, g) => sum + g.overdue, 0);
+      const rows = await store.listOverdue(tx, scope, period, page);
       const items = rows.map((r) => ({
         code: r.code,
         procedure: { code: r.procedure_code, name: r.procedure_name },
@@ -100,7 +102,7 @@ export async function publicStatistics(db: Db, q: PublicStatisticsQuery) {
         if (!agency) throw notFound('Agency', 'cơ quan', 'agency');
       }
       const scope: store.Scope = {
-        agencyPaths: agency ? [agency.path] : await store.rootPaths(tx),
+        agencyIds: await store.agencyIdsUnder(tx, agency ? [agency.path] : await store.rootPaths(tx)),
         fieldCode: null,
         procedureCode: null,
         channel: null,

@@ -3,7 +3,17 @@ import { requireRoleOver, scopePaths } from '../../shared/auth';
 import { forbidden, invalid, notFound } from '../../shared/errors';
 import type { Role } from '../identity/roles';
 import type { Principal } from '../identity/rules';
-import { ZERO, addCounts, countsByGroup, periodOf, summaryOf, type Counts, type Period, type Summary } from './rules';
+import {
+  ZERO,
+  addCounts,
+  countsByGroup,
+  metricValue,
+  periodOf,
+  summaryOf,
+  type Counts,
+  type Period,
+  type Summary,
+} from './rules';
 import type { DrillDownQuery, GroupBy, ReportFilters, SummaryQuery } from './schema';
 import * as store from './store';
 import { listedView, summaryRows, type SummaryRow } from './views';
@@ -44,7 +54,7 @@ export async function resolveScope(db: Executor, principal: Principal, f: Report
     if (officerId === null) throw invalid('officer', `Không có cán bộ ${f.officer}`, `No officer ${f.officer}`);
   }
   const scope = {
-    agencyPaths,
+    agencyIds: await store.agencyIdsUnder(db, agencyPaths),
     fieldCode: f.field ?? null,
     procedureCode: f.procedure ?? null,
     channel: f.channel ?? null,
@@ -124,7 +134,10 @@ export async function drillDown(db: Db, principal: Principal, q: DrillDownQuery)
     .execute(async (tx) => {
       const { scope } = await resolveScope(tx, principal, q);
       const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
-      const { total, rows } = await store.listDossiers(tx, scope, period, q.metric, page);
-      return { items: rows.map((r) => listedView(r, period)), total };
+      // The total is the summary's own number, from the aggregates: counting millions of rows would not be
+      // interactive, and the tests check that the list holds exactly that many dossiers.
+      const counts = [...(await countGroups(tx, scope, period, null)).values()].reduce(addCounts, ZERO);
+      const rows = await store.listDossiers(tx, scope, period, q.metric, page);
+      return { items: rows.map((r) => listedView(r, period)), total: metricValue(summaryOf(counts), q.metric) };
     });
 }
