@@ -19,7 +19,17 @@ export type BenchReport = {
   bareAggregateMs: number[];
   search: LoadResult | null;
   serverPeakRssMb: number;
+  /** CPU ms per operation by process, each load beside its ceiling (null: not measured). */
+  cpuPerOperation: {
+    intake: CpuPerOperation | null;
+    pgbench: CpuPerOperation | null;
+    lookup: CpuPerOperation | null;
+    hello: CpuPerOperation | null;
+  };
 };
+
+/** CPU time (ms) per operation, by process: app, postgres, load, pgbench, hello. */
+export type CpuPerOperation = Record<string, number>;
 
 const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
 const ms = (x: number) => `${x < 10 ? x.toFixed(1) : n0(x)} ms`;
@@ -78,5 +88,32 @@ export function markdown(r: BenchReport, median: (xs: number[]) => number): stri
     '| --- | --- | --- | --- | --- |',
     ...rows.flatMap((c) => (c ? [`| ${c.join(' | ')} |`] : [])),
     '',
+    ...cpuLines(r.cpuPerOperation),
   ].join('\n');
+}
+
+/** Where an operation's CPU went, beside its ceiling's: the two cores are all there is. */
+function cpuLines(cpu: BenchReport['cpuPerOperation'] | undefined): string[] {
+  if (!cpu) return [];
+  const side = (what: string, c: CpuPerOperation | null) =>
+    c &&
+    `${what}: ${Object.entries(c)
+      .map(([k, v]) => `${k} ${v.toFixed(2)}`)
+      .join(', ')} (${Object.values(c)
+      .reduce((a, b) => a + b, 0)
+      .toFixed(2)} in all)`;
+  const lines = [
+    side('intake', cpu.intake),
+    side('pgbench TPC-B transaction', cpu.pgbench),
+    side('lookup', cpu.lookup),
+    side('hello-world request', cpu.hello),
+  ].filter((l): l is string => Boolean(l));
+  return lines.length === 0
+    ? []
+    : [
+        'CPU ms per operation, by process (from /proc, counted over the same slices):',
+        '',
+        ...lines.map((l) => `- ${l}`),
+        '',
+      ];
 }

@@ -10,8 +10,8 @@ import { migrateToLatest } from '../src/db/migrate';
 import { seedDemo } from '../src/demo/seed';
 import { generateDossiers } from '../src/demo/generator/service';
 import { alternate, joinSlices, load, loadSlice, type LoadSlice, type Request } from './load';
-import { peakRssMb, start } from './server';
-import { markdown, type BenchReport } from './report';
+import { cpuMs, peakRssMb, start } from './server';
+import { markdown, type BenchReport, type CpuPerOperation } from './report';
 
 /**
  * `npm run bench [-- --pglite] [--dossiers N | --ten-million] [--seconds S] [--only intake,lookup,summary,search]`: the figures of
@@ -119,10 +119,35 @@ function pgbenchInit(url: string): void {
   if (has === '0') execFileSync('pgbench', ['-i', '-q', '-s', '10', url], { stdio: 'ignore' });
 }
 
-/** pgbench TPC-B for `seconds` at the load test's concurrency: transactions per second. */
-function pgbench(url: string, seconds: number): number {
+/** pgbench TPC-B for `seconds` at the load test's concurrency: transactions per second, and how many. */
+function pgbench(url: string, seconds: number): { tps: number; transactions: number } {
   const out = execFileSync('pgbench', ['-n', '-c', String(CONCURRENCY), '-j', '2', '-T', String(seconds), url]);
-  return Number(/tps = ([\d.]+)/.exec(out.toString())![1]);
+  const text = out.toString();
+  return {
+    tps: Number(/tps = ([\d.]+)/.exec(text)![1]),
+    transactions: Number(/number of transactions actually processed: (\d+)/.exec(text)![1]),
+  };
+}
+
+/**
+ * Runs slices of a load and adds up, per named process, the CPU time they used and the operations they
+ * did: where an operation's time goes (the app, PostgreSQL, the load generator) explains its ratio.
+ */
+function metered<T>(processes: Record<string, () => number>, operations: (result: T) => number) {
+  const used: Record<string, number> = Object.fromEntries(Object.keys(processes).map((k) => [k, 0]));
+  let done = 0;
+  const wrap =
+    (run: (seconds: number) => Promise<T>) =>
+    async (seconds: number): Promise<T> => {
+      const before = Object.fromEntries(Object.entries(processes).map(([k, f]) => [k, f()]));
+      const result = await run(seconds);
+      for (const [k, f] of Object.entries(processes)) used[k] += f() - before[k];
+      done += operations(result);
+      return result;
+    };
+  const perOperation = (): CpuPerOperation =>
+    Object.fromEntries(Object.entries(used).map(([k, ms]) => [k, done > 0 ? ms / done : NaN]));
+  return { wrap, perOperation };
 }
 
 async function login(port: number, username: string): Promise<string> {
@@ -203,26 +228,40 @@ async function main() {
         return slice;
       };
     };
+    const appPid = app.process.pid!;
+    const servedBy = { app: () => cpuMs(appPid), postgres: () => cpuMs('postgres'), load: () => cpuMs(process.pid) };
+    const intakeCpu = metered(servedBy, (s: LoadSlice) => s.ok);
+    const pgbenchCpu = metered<ReturnType<typeof pgbench>>(
+      { postgres: () => cpuMs('postgres'), pgbench: () => cpuMs(process.pid) },
+      (r) => r.transactions,
+    );
     const intakeRuns = !measures('intake')
       ? null
-      : await alternate(ROUNDS, sliceSeconds * ROUNDS, continuing(port, intakeRequest), async (seconds) =>
-          url ? pgbench(url, seconds) : 0,
+      : await alternate(
+          ROUNDS,
+          sliceSeconds * ROUNDS,
+          intakeCpu.wrap(continuing(port, intakeRequest)),
+          pgbenchCpu.wrap(async (seconds) => (url ? pgbench(url, seconds) : { tps: 0, transactions: 0 })),
         );
     const intake = intakeRuns && joinSlices(intakeRuns.figure);
-    const pgbenchTps = url && intakeRuns ? intakeRuns.ceiling.reduce((a: number, t) => a + t, 0) / ROUNDS : null;
+    const pgbenchTps = url && intakeRuns ? intakeRuns.ceiling.reduce((a: number, r) => a + r.tps, 0) / ROUNDS : null;
     const lookupRequest = (i: number) => ({
       method: 'GET' as const,
       path: `/api/public/dossiers/${sample[i % sample.length].code}`,
     });
     let lookupRuns: Awaited<ReturnType<typeof alternate<LoadSlice, LoadSlice>>> | null = null;
+    const lookupCpu = metered(servedBy, (s: LoadSlice) => s.ok);
+    let helloCpu: ReturnType<typeof metered<LoadSlice>> | null = null;
     if (measures('lookup')) {
       const hello = await start(['bench/hello.ts', '$PORT'], process.env, '/');
+      const helloPid = hello.process.pid!;
+      helloCpu = metered({ hello: () => cpuMs(helloPid), load: () => cpuMs(process.pid) }, (s: LoadSlice) => s.ok);
       try {
         lookupRuns = await alternate(
           ROUNDS,
           sliceSeconds * ROUNDS,
-          continuing(port, lookupRequest),
-          continuing(hello.port, () => ({ method: 'GET', path: '/' })),
+          lookupCpu.wrap(continuing(port, lookupRequest)),
+          helloCpu.wrap(continuing(hello.port, () => ({ method: 'GET', path: '/' }))),
         );
       } finally {
         await hello.stop();
@@ -272,6 +311,12 @@ async function main() {
       bareAggregateMs: bare,
       search,
       serverPeakRssMb: rssMb,
+      cpuPerOperation: {
+        intake: intakeRuns ? intakeCpu.perOperation() : null,
+        pgbench: url && intakeRuns ? pgbenchCpu.perOperation() : null,
+        lookup: lookupRuns ? lookupCpu.perOperation() : null,
+        hello: lookupRuns && helloCpu ? helloCpu.perOperation() : null,
+      },
     };
   } finally {
     await app.stop();

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /** Child processes the benchmark measures: the app (src/main.ts) and the bare Fastify ceiling. */
@@ -53,4 +53,34 @@ export function peakRssMb(pid: number): number {
     .split('\n')
     .find((l) => l.startsWith('VmHWM:'));
   return line ? Math.round(Number(line.split(/\s+/)[1]) / 1024) : NaN;
+}
+
+/** Linux counts process CPU in clock ticks of 1/100 s (USER_HZ). */
+const TICK_MS = 10;
+
+/** CPU time of a process and of the children it has reaped (fields 14–17 of /proc/<pid>/stat), in ms. */
+function processCpuMs(pid: string): { comm: string; ms: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0);
+    return { comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), ms: ticks * TICK_MS };
+  } catch {
+    return null; // exited since the directory was listed
+  }
+}
+
+/**
+ * CPU time used so far, in ms, by one process (with what it reaped: pgbench, run by the benchmark) or
+ * by all of PostgreSQL (the postmaster reaps the backends of closed connections, so theirs count too).
+ */
+export function cpuMs(which: number | 'postgres'): number {
+  if (which !== 'postgres') return processCpuMs(String(which))?.ms ?? NaN;
+  let ms = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const p = processCpuMs(pid);
+    if (p && p.comm.startsWith('postgres')) ms += p.ms;
+  }
+  return ms;
 }
