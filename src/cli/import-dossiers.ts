@@ -10,24 +10,30 @@ import { importDossiers, type ImportReport } from '../modules/reports/import-ser
 const SHOWN_REJECTIONS = 50;
 
 /**
- * Imports an NDJSON file of historical dossiers as the system (no user scope), showing the bytes
- * read on a progress bar (on a terminal) with the running counts.
+ * Imports an NDJSON file of historical dossiers as the system (no user scope), showing on `progress`
+ * (the terminal's stderr, or null for none) a bar of the bytes read with the running counts.
  */
-export async function importDossierFile(db: Db, file: string, showProgress: boolean): Promise<ImportReport> {
+export async function importDossierFile(
+  db: Db,
+  file: string,
+  progress: NodeJS.WritableStream | null,
+): Promise<ImportReport> {
   const { size } = await stat(file);
   const bar = new cliProgress.SingleBar(
     {
       format:
         '{bar} {percentage}% | {lines} dòng/lines | mới/new {imported} | cập nhật/updated {updated} | lỗi/rejected {rejected}',
-      noTTYOutput: false,
+      // The caller chose the stream: draw on it even when it is not a terminal.
+      noTTYOutput: true,
+      ...(progress ? { stream: progress } : {}),
     },
     cliProgress.Presets.shades_classic,
   );
   const counts = { lines: 0, imported: 0, updated: 0, rejected: 0 };
-  if (showProgress) bar.start(size, 0, counts);
+  if (progress) bar.start(size, 0, counts);
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
-      if (showProgress) bar.increment(chunk.length);
+      if (progress) bar.increment(chunk.length);
       done(null, chunk);
     },
   });
@@ -36,10 +42,10 @@ export async function importDossierFile(db: Db, file: string, showProgress: bool
   try {
     return await importDossiers(db, input.pipe(counter), {
       principal: null,
-      onProgress: (p) => showProgress && bar.update(p),
+      onProgress: (p) => progress && bar.update(p),
     });
   } finally {
-    if (showProgress) bar.stop();
+    if (progress) bar.stop();
   }
 }
 
@@ -65,7 +71,7 @@ export function registerImportCommands(imports: Command, database: () => Promise
     .option('--json', 'in báo cáo dạng JSON / print the report as JSON')
     .action(async (file: string, options: { json?: boolean }) => {
       const { db } = await database();
-      const report = await importDossierFile(db, file, process.stderr.isTTY === true);
+      const report = await importDossierFile(db, file, process.stderr.isTTY ? process.stderr : null);
       console.log(options.json ? JSON.stringify(report, null, 2) : summaryLines(report).join('\n'));
     });
 }

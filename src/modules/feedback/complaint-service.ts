@@ -11,7 +11,13 @@ import { enqueueMessages } from '../notifications/store';
 import { environmentSettings } from '../notifications/settings';
 import * as store from './complaint-store';
 import { answerMessage } from './messages';
-import { complaintOverdue, complaintTransition, type ComplaintAction, type ComplaintStatus } from './rules';
+import {
+  complaintOverdue,
+  complaintTransition,
+  withoutPersonalData,
+  type ComplaintAction,
+  type ComplaintStatus,
+} from './rules';
 import type { ComplaintInput } from './schema';
 import { agencyByCode, scopeOf } from './scope';
 import { loadSettings } from './settings';
@@ -65,15 +71,25 @@ function staffView(c: store.ComplaintWithRefs, now: Date) {
   };
 }
 
-/** The published view: no contact, no assignee, the edited public title and question. */
+const contactOf = (c: store.ComplaintWithRefs) => ({
+  name: c.contact_name,
+  phone: c.contact_phone,
+  email: c.contact_email,
+});
+
+/**
+ * The published view: no contact, no assignee, the edited public title and question; the answer,
+ * written to the sender, is shown without their name, phone or email either.
+ */
 export function publicView(c: store.ComplaintWithRefs) {
+  const shown = (text: string) => withoutPersonalData(text, contactOf(c));
   return {
     code: c.code,
     agency: { code: c.agency_code, name: c.agency_name },
     kind: c.kind,
-    title: c.public_title!,
-    content: c.public_content!,
-    answer: c.answer!,
+    title: shown(c.public_title!),
+    content: shown(c.public_content!),
+    answer: shown(c.answer!),
     receivedAt: formatVietnamTime(c.received_at),
     answeredAt: formatVietnamTime(c.answered_at!),
     publishedAt: formatVietnamTime(c.published_at!),
@@ -259,7 +275,10 @@ export async function answerComplaint(db: Db, principal: Principal, code: string
   });
 }
 
-/** A leader publishes the answered complaint, with the title and question stripped of personal data. */
+/**
+ * A leader publishes the answered complaint, with the title and question as edited (default: as
+ * received), and in any case without the sender's contact details or ID and phone numbers.
+ */
 export async function publishComplaint(
   db: Db,
   principal: Principal,
@@ -271,8 +290,8 @@ export async function publishComplaint(
   return act(db, principal, code, 'publish', now, manager, async (tx, c, to) => {
     await store.updateComplaint(tx, c.id, {
       status: to,
-      public_title: input.title ?? c.title,
-      public_content: input.content ?? c.content,
+      public_title: withoutPersonalData(input.title ?? c.title, contactOf(c)),
+      public_content: withoutPersonalData(input.content ?? c.content, contactOf(c)),
       published_at: now,
     });
     return { edited: input.title !== undefined || input.content !== undefined };

@@ -158,6 +158,33 @@ test('the desk records a complaint for its own agency; the deadline follows the 
   assert.deepEqual([detail.channel, detail.kind], ['desk', 'suggestion']);
 });
 
+test('published as received, a complaint still shows none of the sender’s details, nor does the answer', async () => {
+  const content =
+    'Tôi là Trần Văn Bình (CCCD 022195001234, điện thoại 0987 654 321, binh.tran@example.vn), chờ hai giờ.';
+  const c = ok(
+    await t.app.inject({ method: 'POST', url: '/api/complaints', headers: h.reception, payload: body({ content }) }),
+    201,
+  );
+  ok(await act('leader', c.code, 'assign', { assignee: 'specialist' }));
+  ok(await act('specialist', c.code, 'answer', { answer: 'Kính gửi ông Trần Văn Bình: đã bố trí thêm quầy.' }));
+  ok(await act('leader', c.code, 'publish', {}));
+  const one = ok(await t.app.inject({ url: `/api/public/complaints/${c.code}` }));
+  assert.deepEqual(
+    [one.title, one.content, one.answer],
+    [
+      'Chờ lâu tại quầy một cửa',
+      'Tôi là […] (CCCD […], điện thoại […], […]), chờ hai giờ.',
+      'Kính gửi ông […]: đã bố trí thêm quầy.',
+    ],
+  );
+  for (const secret of [...PRIVATE, '022195001234', '0987 654 321']) {
+    assert.ok(!JSON.stringify(one).includes(secret), `published ${secret}`);
+  }
+  // Staff still read what the sender wrote, and what was published.
+  const detail = ok(await t.app.inject({ url: `/api/complaints/${c.code}`, headers: h.leader }));
+  assert.deepEqual([detail.content, detail.publicContent], [content, one.content]);
+});
+
 test('anonymous submissions are rate-limited', async () => {
   let status = 0;
   for (let i = 0; i < 8 && status !== 429; i++) status = (await submit(body())).statusCode;

@@ -180,6 +180,11 @@ test('results per officer, unit, agency and procedure count the ratings of the p
   );
   const byProcedure = ok(await q('&groupBy=procedure'));
   assert.deepEqual(byProcedure.rows.length, 1);
+  const byAgency = ok(await q('&groupBy=agency'));
+  assert.deepEqual(
+    byAgency.rows.map((r: { group: { code: string }; total: number }) => [r.group.code, r.total]),
+    [[HA_LONG, 4]],
+  );
   const none = ok(
     await t.app.inject({
       url: `/api/feedback/ratings?from=2020-01-01&to=2020-12-31&agency=${HA_LONG}`,

@@ -15,6 +15,7 @@ import {
   qualityIndex,
   rankByIndex,
   satisfactionOf,
+  withoutPersonalData,
   type QualityScores,
 } from './rules';
 
@@ -93,6 +94,20 @@ test('a complaint is overdue when not answered by its due time', () => {
     complaintOverdue({ dueAt, answeredAt: new Date('2026-03-12T00:00:00Z') }, new Date('2027-01-01')),
     false,
   );
+});
+
+test('a published complaint shows no name, phone, email or ID number of the sender, and keeps the rest', () => {
+  const contact = { name: 'Trần Văn An', phone: '0987654321', email: 'an.tran@example.vn' };
+  const text = (s: string) => withoutPersonalData(s, contact);
+  assert.equal(
+    text('Tôi là TRẦN VĂN AN, CCCD 022195001234, gọi 0987 654 321 hoặc +84 912.345.678, thư An.Tran@example.vn.'),
+    'Tôi là […], CCCD […], gọi […] hoặc […], thư […].',
+  );
+  assert.equal(text('Gửi ông Trần Văn An: CMND 123456789.'), 'Gửi ông […]: CMND […].');
+  // Dates, times, amounts, procedure and dossier codes stay; a name inside another word stays too.
+  const kept =
+    'Ngày 02.01.2018 lúc 08:00, hồ sơ 000.20.01.H40-180102-0007 (thủ tục 1.004873) bị thu 150.000.000 đồng tại Thanh Hóa.';
+  assert.equal(withoutPersonalData(kept, { name: 'An', phone: null, email: null }), kept);
 });
 
 test('evaluation: volume is the steps completed; the on-time rate counts early and on time', () => {

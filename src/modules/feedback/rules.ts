@@ -129,6 +129,35 @@ export function complaintOverdue(c: { dueAt: Date; answeredAt: Date | null }, no
   return (c.answeredAt ?? now).getTime() > c.dueAt.getTime();
 }
 
+/** What stands in a published complaint where personal data was. */
+export const REDACTED = '[…]';
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+/**
+ * An ID number (CMND 9 digits, CCCD 12: a run of 9 or more), or a phone number (0 or +84 and 8 to 10
+ * more digits, maybe grouped by spaces, dots or hyphens); not a date, an amount of money or a dossier code.
+ */
+const ID_OR_PHONE = /(?<![\p{L}\p{N}.,-])(?:\d{9,}|(?:\+84|0)(?:[ .-]?\d){8,10})(?![\p{L}\p{N}])/gu;
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A complaint's text as the public may read it: the sender's name, phone and email, and any email
+ * address or phone or ID number, replaced by `REDACTED` (domain.md: public when resolved, never
+ * personal data). The publisher edits the rest; this catches what an edit forgets.
+ */
+export function withoutPersonalData(
+  text: string,
+  contact: { name: string; phone: string | null; email: string | null },
+): string {
+  let out = text.normalize('NFC');
+  for (const known of [contact.email, contact.phone, contact.name]) {
+    const value = known?.normalize('NFC').trim();
+    if (!value) continue;
+    // As a whole word: a sender named "An" leaves "Thanh" alone.
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(value)}(?![\\p{L}\\p{N}])`, 'giu'), REDACTED);
+  }
+  return out.replace(EMAIL, REDACTED).replace(ID_OR_PHONE, REDACTED);
+}
+
 /**
  * Decree 20/2008/NĐ-CP leaves agencies 10 working days to deal with a citizen's feedback; the desk
  * may set another number (feedback settings).

@@ -1,8 +1,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { createTestApp, loginAs, type TestApp } from '../../../test/harness';
-import { summaryLines } from '../../cli/import-dossiers';
+import { importDossierFile, summaryLines } from '../../cli/import-dossiers';
 import type { DossierStatisticsColumns } from './tables';
 import {
   CERTIFY,
@@ -13,6 +13,7 @@ import {
   importNdjson,
   ndjson,
   vn,
+  writeNdjson,
   type Line,
 } from './test-fixtures';
 
@@ -218,6 +219,29 @@ test('the command line prints the counts and the first rejected lines', () => {
   ]);
   assert.equal(lines.length, 3 + 50 + 1);
   assert.match(lines[lines.length - 1], /2 dòng khác/);
+});
+
+test('the command line streams the file with a progress bar of the bytes read and the running counts', async () => {
+  const lines = [base('CLI-1'), base('CLI-2'), base('CLI-3', { channel: 'fax' }), base('CLI-4'), base('CLI-1')];
+  const fixture = await writeNdjson(ndjson(lines));
+  const out = new PassThrough();
+  const drawn: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => drawn.push(chunk));
+  try {
+    const report = await importDossierFile(t.db, fixture.file, out);
+    assert.deepEqual(
+      [report.imported, report.updated, report.rejected.map((r) => [r.line, r.field])],
+      [3, 1, [[3, 'channel']]],
+    );
+  } finally {
+    await fixture.remove();
+  }
+  const last = Buffer.concat(drawn).toString('utf8').trim().split('\n').pop();
+  assert.match(last ?? '', /^█{40} 100% \| 5 dòng\/lines \| mới\/new 3 \| cập nhật\/updated 1 \| lỗi\/rejected 1$/);
+  assert.deepEqual(
+    (await imported('CLI-')).map((d) => d.external_id),
+    ['CLI-1', 'CLI-2', 'CLI-4'],
+  );
 });
 
 test('an imported dossier is for lookup and statistics: actions on it are refused and change nothing', async () => {

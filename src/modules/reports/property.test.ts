@@ -167,7 +167,31 @@ const CLASSIFIED: Partial<Record<(typeof METRICS)[number], string>> = {
   'inProgress.overdue': 'overdue',
 };
 
-test('the summary balances, matches a recount by the rules, and every number drills down to as many dossiers', async () => {
+type Group = { code: string | null; agency?: string };
+
+/**
+ * The filters that narrow a drill-down to one row's group, as the dashboard's table links it (web
+ * GroupTable `groupFilter`); null for the "none" group, which no filter can name. The dossiers here
+ * are all of agencies without sub-agencies, so an agency's filter (its subtree) is the agency itself.
+ */
+function groupFilter(groupBy: string, group: Group): Record<string, string> | null {
+  if (group.code === null) return null;
+  if (groupBy === 'unit') return { unit: group.code, ...(group.agency ? { agency: group.agency } : {}) };
+  return { [groupBy]: group.code };
+}
+
+/** Every number of `s` drills down to a list of exactly that many dossiers, classified as it says. */
+async function assertDrillsDown(s: Summary, query: URLSearchParams) {
+  for (const metric of METRICS) {
+    const list = await getJson(t.app, admin, `/api/reports/summary/dossiers?metric=${metric}&${query}&pageSize=500`);
+    assert.equal(list.total, metricValue(s, metric), `${metric} ${query}`);
+    assert.equal(list.items.length, list.total, `${metric} ${query}`);
+    const expected = CLASSIFIED[metric];
+    if (expected) for (const d of list.items) assert.equal(d.classification, expected, `${metric} ${d.code}`);
+  }
+}
+
+test('the summary balances, matches a recount by the rules, and every number, of the total and of each group, drills down to as many dossiers', async () => {
   await fc.assert(
     fc.asyncProperty(setAndDays, filters, async ([set, start, last], f) => {
       const res = await importNdjson(t.app, admin, ndjson(set.map(line)));
@@ -186,16 +210,11 @@ test('the summary balances, matches a recount by the rules, and every number dri
         for (const r of rows) assert.ok(identity(r), JSON.stringify(r));
         assert.deepEqual(summaryOf(rows.map(countsOf).reduce(addCounts, ZERO)), total);
       }
-      for (const metric of METRICS) {
-        const list = await getJson(
-          t.app,
-          admin,
-          `/api/reports/summary/dossiers?metric=${metric}&${query}&pageSize=500`,
-        );
-        assert.equal(list.total, metricValue(total, metric), metric);
-        assert.equal(list.items.length, list.total, metric);
-        const expected = CLASSIFIED[metric];
-        if (expected) for (const d of list.items) assert.equal(d.classification, expected, `${metric} ${d.code}`);
+      await assertDrillsDown(total, query);
+      // A row's numbers drill down too, with its group's filter added (as the dashboard links them).
+      for (const r of (rows ?? []) as (Summary & { group: Group })[]) {
+        const extra = groupFilter(f.groupBy!, r.group);
+        if (extra) await assertDrillsDown(r, new URLSearchParams({ ...Object.fromEntries(query), ...extra }));
       }
     }),
     { numRuns: 30 },

@@ -81,7 +81,7 @@ test('a ward in 2015: 10,205 received, 10,200 resolved on time or early, 5 not y
   const lines = ward2015();
   const fixture = await writeNdjson(ndjson(lines));
   try {
-    const report = await importDossierFile(t.db, fixture.file, false);
+    const report = await importDossierFile(t.db, fixture.file, null);
     assert.deepEqual(report, { imported: 10_205, updated: 0, rejected: [] });
   } finally {
     await fixture.remove();
