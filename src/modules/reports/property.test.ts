@@ -54,7 +54,8 @@ after(() => t.close());
 const BASE = '2024-01-01';
 const dossier = fc.record({
   id: fc.integer({ min: 0, max: 39 }),
-  agency: fc.constantFrom(WARD, OTHER_WARD, COMMUNE),
+  // The province receives dossiers of its own too: its row must not count its wards'.
+  agency: fc.constantFrom(WARD, OTHER_WARD, COMMUNE, PROVINCE),
   procedure: fc.constantFrom(MARITAL_STATUS, CERTIFY, FESTIVAL),
   channel: fc.constantFrom('direct', 'online', 'postal'),
   day: fc.integer({ min: 0, max: 150 }),
@@ -171,12 +172,15 @@ type Group = { code: string | null; agency?: string };
 
 /**
  * The filters that narrow a drill-down to one row's group, as the dashboard's table links it (web
- * GroupTable `groupFilter`); null for the "none" group, which no filter can name. The dossiers here
- * are all of agencies without sub-agencies, so an agency's filter (its subtree) is the agency itself.
+ * GroupTable `groupFilter`); null for the "none" group, which no filter can name. A row of an agency
+ * or of one of its units counts that agency's own dossiers, so the filter leaves its subtree out.
  */
 function groupFilter(groupBy: string, group: Group): Record<string, string> | null {
   if (group.code === null) return null;
-  if (groupBy === 'unit') return { unit: group.code, ...(group.agency ? { agency: group.agency } : {}) };
+  if (groupBy === 'agency') return { agency: group.code, agencyOnly: 'true' };
+  if (groupBy === 'unit') {
+    return { unit: group.code, ...(group.agency ? { agency: group.agency, agencyOnly: 'true' } : {}) };
+  }
   return { [groupBy]: group.code };
 }
 

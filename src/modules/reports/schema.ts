@@ -9,13 +9,16 @@ export const GROUPS = ['agency', 'unit', 'field', 'procedure', 'officer', 'chann
 export type GroupBy = (typeof GROUPS)[number];
 
 /**
- * The filters every report takes. `agency` includes its subtree; `unit` is a unit code (MC, VHXH…)
- * inside the agencies reported on; `officer` a username; unit and officer are the dossier's holder.
+ * The filters every report takes. `agency` includes its subtree, or only itself with `agencyOnly=true`
+ * (a row of the summary grouped by agency or unit counts that agency's own dossiers); `unit` is a unit
+ * code (MC, VHXH…) inside the agencies reported on; `officer` a username; unit and officer are the
+ * dossier's holder.
  */
 export const reportFilters = z.object({
   from: date,
   to: date,
   agency: code.optional(),
+  agencyOnly: z.enum(['true', 'false']).optional(),
   field: code.optional(),
   procedure: code.optional(),
   unit: code.optional(),

@@ -26,14 +26,20 @@ export type Resolved = { scope: store.Scope; agencies: store.AgencyRef[] };
 /** The caller's scope narrowed by the filters; unknown codes are 4xx naming the filter. */
 export async function resolveScope(db: Executor, principal: Principal, f: ReportFilters): Promise<Resolved> {
   let agencyPaths: string[];
+  let agencyIds: number[];
   if (f.agency) {
     const agency = await store.findAgency(db, f.agency);
     if (!agency) throw notFound('Agency', 'cơ quan', 'agency');
     requireRoleOver(principal, REPORT_ROLES, agency.path);
     agencyPaths = [agency.path];
+    agencyIds = f.agencyOnly === 'true' ? [agency.id] : await store.agencyIdsUnder(db, agencyPaths);
   } else {
+    if (f.agencyOnly === 'true') {
+      throw invalid('agencyOnly', 'Chỉ dùng agencyOnly cùng một cơ quan', 'agencyOnly needs an agency');
+    }
     agencyPaths = scopePaths(principal, REPORT_ROLES);
     if (agencyPaths.length === 0) throw forbidden();
+    agencyIds = await store.agencyIdsUnder(db, agencyPaths);
   }
   if (f.field && !(await store.fieldExists(db, f.field))) {
     throw invalid('field', `Không có lĩnh vực mã ${f.field}`, `No field with code ${f.field}`);
@@ -43,7 +49,7 @@ export async function resolveScope(db: Executor, principal: Principal, f: Report
   }
   let unitIds: number[] | null = null;
   if (f.unit) {
-    unitIds = await store.unitIds(db, f.unit, agencyPaths);
+    unitIds = await store.unitIds(db, f.unit, agencyIds);
     if (unitIds.length === 0) {
       throw invalid('unit', `Không có đơn vị mã ${f.unit} trong phạm vi báo cáo`, `No unit ${f.unit} in the scope`);
     }
@@ -54,7 +60,7 @@ export async function resolveScope(db: Executor, principal: Principal, f: Report
     if (officerId === null) throw invalid('officer', `Không có cán bộ ${f.officer}`, `No officer ${f.officer}`);
   }
   const scope = {
-    agencyIds: await store.agencyIdsUnder(db, agencyPaths),
+    agencyIds,
     fieldCode: f.field ?? null,
     procedureCode: f.procedure ?? null,
     channel: f.channel ?? null,

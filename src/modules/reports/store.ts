@@ -276,14 +276,13 @@ export async function procedureExists(db: Executor, code: string): Promise<boole
   return (await db.selectFrom('procedures').select('id').where('code', '=', code).executeTakeFirst()) !== undefined;
 }
 
-/** The units with `code` in the agencies of `paths` (every commune has its own VHXH, MC…). */
-export async function unitIds(db: Executor, code: string, paths: string[]): Promise<number[]> {
+/** The units with `code` in the agencies `agencyIds` (every commune has its own VHXH, MC…). */
+export async function unitIds(db: Executor, code: string, agencyIds: number[]): Promise<number[]> {
   const rows = await db
-    .selectFrom('units as u')
-    .innerJoin('agencies as a', 'a.id', 'u.agency_id')
-    .select('u.id')
-    .where('u.code', '=', code)
-    .where((eb) => eb.or(paths.map((p) => eb('a.path', 'like', `${p}%`))))
+    .selectFrom('units')
+    .select('id')
+    .where('code', '=', code)
+    .where('agency_id', 'in', agencyIds)
     .execute();
   return rows.map((r) => r.id);
 }

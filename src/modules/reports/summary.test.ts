@@ -7,6 +7,7 @@ import {
   COMMUNE,
   MARITAL_STATUS,
   OTHER_WARD,
+  PROVINCE,
   WARD,
   getJson,
   importNdjson,
@@ -164,6 +165,37 @@ test('filters narrow every number; groups add up to the total', async () => {
   );
 });
 
+test("an agency's row counts its own dossiers and drills down to them, without its subtree's", async () => {
+  const lines = [PROVINCE, WARD].map((agency, i) => ({
+    externalId: `S-OWN-${i}`,
+    agency,
+    procedure: MARITAL_STATUS,
+    channel: 'direct',
+    receivedAt: vn(`2021-03-0${i + 1}`, '09:00'),
+  }));
+  assert.equal((await importNdjson(t.app, admin, ndjson(lines))).json().imported, 2);
+  const q = `from=2021-03-01&to=2021-03-31&agency=${PROVINCE}`;
+  const byAgency = await getJson(t.app, admin, url(`${q}&groupBy=agency`));
+  // Received in the period (others are carried over from the fixtures above).
+  const received = new Map(
+    byAgency.rows.map((r: { group: { code: string }; received: { direct: number } }) => [
+      r.group.code,
+      r.received.direct,
+    ]),
+  );
+  assert.equal(received.get(PROVINCE), 1);
+  assert.equal(received.get(WARD), 1);
+  const list = (extra: string) =>
+    getJson(t.app, admin, `/api/reports/summary/dossiers?metric=received.direct&${q}${extra}`);
+  const own = await list('&agencyOnly=true');
+  assert.equal(own.total, 1);
+  assert.deepEqual(
+    own.items.map((d: { agency: { code: string } }) => d.agency.code),
+    [PROVINCE],
+  );
+  assert.equal((await list('')).items.length, 2);
+});
+
 test('each reader sees their own agencies only', async () => {
   const q = 'from=2020-01-01&to=2020-01-31';
   const wardAdmin = await loginAs(t.app, 'u2001.quantri');
@@ -189,6 +221,8 @@ test('bad filters are 4xx naming the parameter', async () => {
     [`from=2020-01-01&to=2020-01-31&agency=${WARD}&unit=NOPE`, 400, 'unit'],
     ['from=2020-01-01&to=2020-01-31&officer=nobody', 400, 'officer'],
     ['from=2020-01-01&to=2020-01-31&groupBy=color', 400, 'querystring.groupBy'],
+    ['from=2020-01-01&to=2020-01-31&agencyOnly=true', 400, 'agencyOnly'],
+    [`from=2020-01-01&to=2020-01-31&agency=${WARD}&agencyOnly=yes`, 400, 'querystring.agencyOnly'],
   ];
   for (const [q, status, field] of cases) {
     const res = await t.app.inject({ url: url(q), headers: admin });

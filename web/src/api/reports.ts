@@ -40,6 +40,8 @@ export type ReportFilters = {
   from: string;
   to: string;
   agency?: string;
+  /** 'true': the agency's own dossiers, without its subtree (a row of the table by agency or unit). */
+  agencyOnly?: string;
   field?: string;
   procedure?: string;
   unit?: string;

@@ -91,6 +91,7 @@ export const reportsEn: typeof reportsVi = {
       agency: 'Agency',
     },
     caption: (by) => `Figures by ${by.toLowerCase()}`,
+    agencyOnly: "The agency's own dossiers, not its subordinates'",
     empty: 'No dossiers in this period.',
     channel: { online: 'Online', direct: 'At the desk', postal: 'By post' },
     none: { unit: 'No unit assigned', officer: 'No officer assigned', other: 'Unknown' },

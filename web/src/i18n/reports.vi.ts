@@ -91,6 +91,7 @@ export const reportsVi = {
       agency: 'Cơ quan',
     },
     caption: (by: string) => `Số liệu theo ${by.toLowerCase()}`,
+    agencyOnly: 'Chỉ hồ sơ của chính cơ quan, không gồm cấp dưới',
     empty: 'Không có hồ sơ nào trong kỳ.',
     channel: { online: 'Trực tuyến', direct: 'Trực tiếp', postal: 'Dịch vụ bưu chính' } as Record<string, string>,
     /** A group without a value: dossiers held by no unit or officer (imported ones). */

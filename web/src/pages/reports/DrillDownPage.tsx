@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { fetchDrillDown } from '../../api/reports';
+import { fetchDrillDown, type GroupBy } from '../../api/reports';
 import type { DossierStatus } from '../../api/dossiers';
 import { DataTable } from '../../components/DataTable';
 import { Pagination } from '../../components/Pagination';
@@ -31,10 +31,11 @@ export function DrillDownPage() {
   );
   const shown = list.error === null ? list.data : undefined;
   const g = t.reports.groups;
-  const narrowed = FILTER_KEYS.filter((k) => filters[k]).map((k) => {
+  const narrowed = FILTER_KEYS.filter((k) => k !== 'agencyOnly' && filters[k]).map((k) => {
     const value = filters[k] ?? '';
-    return `${g.by[k]}: ${k === 'channel' ? (g.channel[value] ?? value) : value}`;
+    return `${g.by[k as GroupBy]}: ${k === 'channel' ? (g.channel[value] ?? value) : value}`;
   });
+  if (filters.agencyOnly === 'true') narrowed.push(g.agencyOnly);
   const back = dashboardUrl(kind, { from: filters.from, to: filters.to, agency: filters.agency });
 
   const toPage = (n: number) => {

@@ -4,11 +4,15 @@ import { useI18n } from '../../i18n/i18n';
 import { MetricLink } from './MetricLink';
 import { useNumbers } from './numbers';
 
-/** The filter that narrows a drill-down to one row's group; null for "none" (no filter can say it). */
+/**
+ * The filter that narrows a drill-down to one row's group; null for "none" (no filter can say it). A row
+ * of an agency or of its unit counts that agency's own dossiers, not its subtree's.
+ */
 function groupFilter(groupBy: GroupBy, row: SummaryRow): Partial<ReportFilters> | null {
   const { code, agency } = row.group;
   if (code === null) return null;
-  if (groupBy === 'unit') return { unit: code, ...(agency ? { agency } : {}) };
+  if (groupBy === 'agency') return { agency: code, agencyOnly: 'true' };
+  if (groupBy === 'unit') return { unit: code, ...(agency ? { agency, agencyOnly: 'true' } : {}) };
   return { [groupBy]: code };
 }
 

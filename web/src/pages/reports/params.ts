@@ -6,7 +6,7 @@ import { PERIOD_KINDS, defaultRange, type PeriodKind } from './period';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** The filters a drill-down link may carry besides the period and agency (a group of the tables). */
-export const FILTER_KEYS = ['agency', 'field', 'procedure', 'unit', 'officer', 'channel'] as const;
+export const FILTER_KEYS = ['agency', 'agencyOnly', 'field', 'procedure', 'unit', 'officer', 'channel'] as const;
 
 export type ReportParams = {
   kind: PeriodKind;
