@@ -73,8 +73,12 @@ export async function createDurableTestDb(): Promise<DurableTestDb> {
   };
 }
 
+/**
+ * The scheduler is off unless a test turns it on: `loadConfig` enables it outside NODE_ENV=test, and a
+ * file run alone (`node --import tsx --test FILE`) would otherwise send the real morning's reminders.
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig(), env: 'test', logLevel: 'silent', seedDemo: 'never', ...overrides };
+  return { ...loadConfig(), env: 'test', logLevel: 'silent', seedDemo: 'never', schedulerEnabled: false, ...overrides };
 }
 
 export type TestApp = DbHandle & { app: FastifyInstance; config: Config };

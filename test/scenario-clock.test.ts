@@ -148,7 +148,30 @@ test('a late dossier: an apology (Mẫu 04) sets a new appointment, statistics k
   await advance(t.db, p('u2001.lanhdao'), code, 'approve', { version: 5 }, thu('08:30'));
   await resolve(t.db, p('reception'), code, 'result_ready', { version: 6 }, thu('09:00'));
   d = await dossier(t, u, 'reception', code);
-  assert.deepEqual([d.status, d.resolvedAt], ['resolved', '2026-03-05T09:00:00+07:00']);
+  assert.deepEqual(
+    [d.status, d.resolvedAt, d.dueAt, d.originalDueAt],
+    ['resolved', '2026-03-05T09:00:00+07:00', '2026-03-05T17:00:00+07:00', '2026-03-04T14:00:00+07:00'],
+  );
+  // The four refused apologies left no trace; the one that passed is an entry of its own.
+  assert.deepEqual(historyOf(u, d.history), [
+    ['receive', 'in_progress', '2026-03-04T08:00:00+07:00', 'reception'],
+    ['forward', 'in_progress', '2026-03-04T08:30:00+07:00', 'reception'],
+    ['assign', 'in_progress', '2026-03-04T08:35:00+07:00', 'leader'],
+    ['apologize', 'in_progress', '2026-03-04T13:30:00+07:00', 'u2001.lanhdao'],
+    ['forward', 'in_progress', '2026-03-05T08:00:00+07:00', 'specialist'],
+    ['approve', 'in_progress', '2026-03-05T08:30:00+07:00', 'u2001.lanhdao'],
+    ['result_ready', 'resolved', '2026-03-05T09:00:00+07:00', 'reception'],
+  ]);
+  assert.deepEqual(
+    [d.history[3].comment, d.history[3].data.previousDueAt, d.history[3].data.faultUnit.unit.code],
+    ['Cán bộ thụ lý nghỉ ốm đột xuất', '2026-03-04T14:00:00+07:00', 'VHXH'],
+  );
+  // Step 2 keeps the due time it started with; steps 3 and 4 get an hour each from Thursday's start.
+  assert.deepEqual(stepDues(d.history), [
+    [2, '2026-03-04T09:30:00+07:00'],
+    [3, '2026-03-05T09:00:00+07:00'],
+    [4, '2026-03-05T09:30:00+07:00'],
+  ]);
   assert.deepEqual(timeliness(d.history), [
     [1, 'on_time'],
     [2, 'late'],

@@ -2,7 +2,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, loginAs, type TestApp } from '../../../test/harness';
 import { foldVietnamese } from '../../shared/text';
-import { APPLICANT, BIRTH, HA_LONG, importTestCatalogue, postDossier } from './test-support';
+import { authenticate } from '../identity/service';
+import { intakeDossier } from './intake-service';
+import { APPLICANT, BIRTH, HA_LONG, importTestCatalogue, newKey, postDossier } from './test-support';
 import { vietnamDay } from './rules';
 import { findPublic } from './detail-store';
 
@@ -12,6 +14,7 @@ let citizen: Record<string, string>;
 let direct: string;
 let online: string;
 let other: string;
+let components: { componentId: number; originals: number; copies: number; files: number[] }[];
 
 const OTHER_APPLICANT = {
   fullName: 'Đặng Quốc Việt',
@@ -24,6 +27,7 @@ const OTHER_APPLICANT = {
 before(async () => {
   t = await createTestApp();
   const [form, proof] = (await importTestCatalogue(t.db))[BIRTH];
+  components = [form, proof].map((componentId) => ({ componentId, originals: 1, copies: 0, files: [] }));
   reception = await loginAs(t.app, 'reception');
   citizen = await loginAs(t.app, 'congdan');
   const body = (channel: string, applicant: object) => ({
@@ -136,6 +140,45 @@ test('search by name without diacritics, exact ID number, code, procedure, statu
   assert.deepEqual([page.json().total, page.json().items.length, page.json().page], [3, 1, 2]);
   assert.deepEqual(await codes('', await loginAs(t.app, 'u2002.mc1')), []);
   assert.deepEqual(await codes('', citizen), [online]);
+});
+
+test('the date range is of Vietnam days of receipt, both ends included', async () => {
+  const principal = (await authenticate(t.db, reception.authorization.slice('Bearer '.length)))!.principal;
+  const receiveAt = async (iso: string) =>
+    (
+      await intakeDossier(
+        t.db,
+        principal,
+        {
+          procedure: BIRTH,
+          agency: HA_LONG,
+          channel: 'direct',
+          applicant: { kind: 'person', ...APPLICANT },
+          components,
+          files: [],
+        },
+        newKey(),
+        new Date(iso),
+      )
+    ).dossier.code;
+  // 23:30 and 00:30 in Vietnam are 16:30 and 17:30 UTC of the same UTC day.
+  const friday = await receiveAt('2026-03-06T23:30:00+07:00');
+  const saturday = await receiveAt('2026-03-07T00:30:00+07:00');
+  const monday = await receiveAt('2026-03-09T08:00:00+07:00');
+  const codes = async (range: string) => {
+    const res = await t.app.inject({ url: `/api/dossiers?${range}&pageSize=100`, headers: reception });
+    assert.equal(res.statusCode, 200, res.body);
+    return res
+      .json()
+      .items.map((i: { code: string }) => i.code)
+      .sort();
+  };
+  assert.deepEqual(await codes('from=2026-03-06&to=2026-03-06'), [friday]);
+  assert.deepEqual(await codes('from=2026-03-07&to=2026-03-07'), [saturday]);
+  assert.deepEqual(await codes('from=2026-03-06&to=2026-03-09'), [friday, saturday, monday].sort());
+  assert.deepEqual(await codes('from=2026-03-08&to=2026-03-09'), [monday]);
+  assert.deepEqual(await codes('to=2026-03-05&from=2026-03-01'), []);
+  assert.deepEqual(await codes('from=2026-03-07&to=2026-03-09&name=nguyen%20thi%20lan'), [saturday, monday].sort());
 });
 
 test('the public lookup is rate limited', async () => {

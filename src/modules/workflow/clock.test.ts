@@ -85,6 +85,20 @@ test('the inbox is sorted by step due time and shows each step where it waits', 
     ],
   );
   assert.equal(box.total, 3);
+  // The API answers the same order.
+  const res = await t.app.inject({ url: '/api/workflow/inbox', headers: u['u2001.ktlead'].headers });
+  assert.equal(res.statusCode, 200, res.body);
+  assert.deepEqual(
+    res
+      .json()
+      .items.map((i: { code: string; step: { dueAt: string } }) => [i.code, i.step.dueAt])
+      .filter(([c]: string[]) => codes.includes(c)),
+    [
+      [codes[2], '2026-03-16T08:00:00+07:00'],
+      [codes[0], '2026-03-16T08:30:00+07:00'],
+      [codes[1], '2026-03-16T09:00:00+07:00'],
+    ],
+  );
   // The desk has nothing left of them; the ward's specialists nothing yet.
   const desk = await inboxOf(t.db, p('reception'), { page: 1, pageSize: 20 }, at('10T11:00'));
   assert.deepEqual(
