@@ -436,22 +436,6 @@ describe(
       await logOut(page);
     });
 
-    test('the liên thông queues answer in both directions and keep their filters in the address', async () => {
-      await anonymous(page, server.url);
-      await page.goto(`${server.url}/login`);
-      await submitLogin(page, 'reception');
-      await page.getByRole('link', { name: 'Liên thông' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Hồ sơ liên thông' }).waitFor();
-      await page.getByRole('heading', { level: 2, name: /^\d+ hồ sơ$/ }).waitFor();
-      await page.getByLabel('Chiều chuyển').selectOption('out');
-      await page.getByLabel('Tình trạng').selectOption('open');
-      await page.waitForURL(/direction=out&status=open/);
-      await page.getByRole('heading', { level: 2, name: /^\d+ hồ sơ$/ }).waitFor();
-      await screenshot(page, 'transfers');
-      assert.deepEqual(await axeViolations(page), [], 'axe on the transfers page');
-      await logOut(page);
-    });
-
     test('the citizen finds the acceptance among their notifications and marks it read', async () => {
       await anonymous(page, server.url);
       await page.goto(`${server.url}/login`);
