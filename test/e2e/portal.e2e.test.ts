@@ -132,7 +132,7 @@ describe('citizen portal and staff login in a real browser', { skip: browserUnav
     await logOut(page);
   });
 
-  test('a province administrator adds a make-up working day on the calendar and removes it', async () => {
+  test('a province administrator adds a make-up working day and a day off on the calendar and removes them', async () => {
     await logIn(page, server.url, 'admin');
     await page.goto(`${server.url}/calendar?year=2030`);
     await page.getByRole('button', { name: /^Thứ Bảy, 05\/01\/2030$/ }).click();
@@ -156,6 +156,19 @@ describe('citizen portal and staff login in a real browser', { skip: browserUnav
     await page.getByRole('status').filter({ hasText: 'Đã xóa.' }).waitFor();
     // The status shows before the list is read again: wait for the day to leave it.
     await page.locator('.special-days li', { hasText: 'Làm bù thử nghiệm' }).waitFor({ state: 'detached' });
+
+    // A weekday made a day off, with a click too.
+    await page.getByRole('button', { name: /^Thứ Sáu, 11\/01\/2030$/ }).click();
+    const dayOff = page.getByRole('dialog');
+    await dayOff.getByLabel('Ngày nghỉ').check();
+    await dayOff.getByLabel('Tên ngày').fill('Nghỉ thử nghiệm');
+    await dayOff.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor();
+    await page.locator('.special-days li', { hasText: 'Nghỉ thử nghiệm' }).waitFor();
+    assert.match((await page.locator('td[title="Nghỉ thử nghiệm"]').getAttribute('class')) ?? '', /day-holiday/);
+    await page.getByRole('button', { name: /^Thứ Sáu, 11\/01\/2030 — Nghỉ thử nghiệm/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xóa ngày đã khai báo' }).click();
+    await page.locator('.special-days li', { hasText: 'Nghỉ thử nghiệm' }).waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.getByRole('link', { name: 'Đăng nhập' }).waitFor();
