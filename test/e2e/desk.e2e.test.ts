@@ -6,6 +6,7 @@ import {
   axeViolations,
   browserSuite,
   browserUnavailable,
+  checkNarrow,
   hasHorizontalScroll,
   logIn,
   logOut,
@@ -121,6 +122,11 @@ describe(
       assert.match(await focused(page), /^input\[checkbox\] Giấy chứng sinh/);
       await page.keyboard.press('Space');
       await page.getByText('Đã nhận 2/5 loại giấy tờ').waitFor();
+      await page
+        .getByRole('table', { name: 'Phí, lệ phí' })
+        .getByRole('row', { name: /^Lệ phí đăng ký khai sinh/ })
+        .waitFor();
+      await page.getByText('Tổng cộng: Miễn phí').waitFor();
       await screenshot(page, 'desk-intake');
       for (let i = 0; i < 20 && !(await focused(page)).startsWith('button[submit]'); i++)
         await page.keyboard.press('Tab');
@@ -139,6 +145,7 @@ describe(
       // Enter prints at once: the print button has focus.
       await page.waitForFunction(() => document.activeElement?.textContent === 'In giấy tiếp nhận');
       await screenshot(page, 'desk-receipt');
+      assert.deepEqual(await axeViolations(page), [], 'axe on the receipt');
       await page.emulateMedia({ media: 'print' });
       assert.equal(await page.locator('.site-header').isVisible(), false, 'the print shows the receipt only');
       assert.equal(await page.getByRole('button', { name: 'In giấy tiếp nhận' }).isVisible(), false);
@@ -154,6 +161,31 @@ describe(
       await page.goto(`${server.url}/desk/new`);
       await page.getByRole('combobox', { name: /Thủ tục hành chính/ }).waitFor();
       assert.deepEqual(await axeViolations(page), [], 'axe on the intake page');
+      await logOut(page);
+    });
+
+    test('a returning applicant: the ID number alone brings back the name and contacts of their earlier dossier', async () => {
+      await logIn(page, server.url, 'reception');
+      await page.goto(`${server.url}/desk/new`);
+      await page.getByLabel(/^Số CCCD \(số định danh cá nhân\)/).fill(DESK_APPLICANT.cccd);
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Người nộp đã có hồ sơ ${directCode}` })
+        .waitFor();
+      assert.equal(await page.getByLabel('Họ và tên').inputValue(), DESK_APPLICANT.name);
+      assert.equal(await page.getByLabel('Số điện thoại').inputValue(), '0912345678');
+      assert.equal(await page.getByLabel('Địa chỉ').inputValue(), 'Số 5 phố Lê Thánh Tông, phường Hạ Long');
+      await screenshot(page, 'desk-returning-applicant');
+      await logOut(page);
+    });
+
+    test('at 360 px the intake, the inbox and the dossier page need no horizontal scrolling', async () => {
+      await logIn(page, server.url, 'reception');
+      await checkNarrow(page, server.url, [
+        ['desk-intake-360', '/desk/new', 'form'],
+        ['desk-inbox-360', '/inbox', '.data-table'],
+        ['dossier-360', `/dossiers/${directCode}`, '.dossier-head'],
+      ]);
       await logOut(page);
     });
 
@@ -188,6 +220,7 @@ describe(
       // Both uploads may still be running at once: wait until no file shows a spinner.
       await page.waitForFunction(() => document.querySelectorAll('.file-list .spinner').length === 0);
       await screenshot(page, 'citizen-submit');
+      assert.deepEqual(await axeViolations(page), [], 'axe on the submission form');
       await page.setViewportSize({ width: 360, height: 780 });
       assert.equal(await hasHorizontalScroll(page), false, 'the submission form scrolls sideways at 360 px');
       await screenshot(page, 'citizen-submit-360');
@@ -206,6 +239,7 @@ describe(
         .getByText('Chờ tiếp nhận')
         .waitFor();
       await screenshot(page, 'citizen-my-dossiers');
+      assert.deepEqual(await axeViolations(page), [], 'axe on my dossiers');
       await logOut(page);
     });
 
@@ -262,7 +296,14 @@ describe(
       await page.getByRole('link', { name: 'Hồ sơ cần xử lý' }).click();
       await page.getByRole('heading', { level: 2, name: '2 hồ sơ cần xử lý' }).waitFor();
       await page.getByRole('link', { name: directCode }).waitFor();
+      // A first step of a few working hours is due within one working day: flagged as due soon.
+      await page
+        .getByRole('row')
+        .filter({ has: page.getByRole('link', { name: onlineCode }) })
+        .getByText('Sắp đến hạn')
+        .waitFor();
       await screenshot(page, 'desk-inbox');
+      assert.deepEqual(await axeViolations(page), [], 'axe on the inbox');
 
       await page.getByRole('link', { name: onlineCode }).click();
       const process = page.getByRole('region', { name: 'Quy trình xử lý' });
@@ -392,22 +433,6 @@ describe(
       await ratings.getByText('Tổng số lượt đánh giá').waitFor();
       assert.deepEqual(await ratings.locator('dd').allTextContents(), ['1', '1', '0', '0', '100%']);
       await screenshot(page, 'dashboard-after-walk');
-      await logOut(page);
-    });
-
-    test('the liên thông queues answer in both directions and keep their filters in the address', async () => {
-      await anonymous(page, server.url);
-      await page.goto(`${server.url}/login`);
-      await submitLogin(page, 'reception');
-      await page.getByRole('link', { name: 'Liên thông' }).click();
-      await page.getByRole('heading', { level: 1, name: 'Hồ sơ liên thông' }).waitFor();
-      await page.getByRole('heading', { level: 2, name: /^\d+ hồ sơ$/ }).waitFor();
-      await page.getByLabel('Chiều chuyển').selectOption('out');
-      await page.getByLabel('Tình trạng').selectOption('open');
-      await page.waitForURL(/direction=out&status=open/);
-      await page.getByRole('heading', { level: 2, name: /^\d+ hồ sơ$/ }).waitFor();
-      await screenshot(page, 'transfers');
-      assert.deepEqual(await axeViolations(page), [], 'axe on the transfers page');
       await logOut(page);
     });
 

@@ -48,7 +48,38 @@ describe('citizen portal and staff login in a real browser', { skip: browserUnav
     assert.ok((await page.locator('.timeline-step').count()) > 0, 'the procedure shows its process');
     await page.locator('.checklist input').first().check();
     await page.getByText(/^Đã chuẩn bị 1\/\d+ giấy tờ$/).waitFor();
+    // The deadline, fees, channels and legal basis, and the form template to download.
+    const section = (name: string) => page.getByRole('region', { name });
+    await section('Thông tin chung').getByText('Thời hạn giải quyết — Rút ngắn tại tỉnh').waitFor();
+    await section('Phí, lệ phí')
+      .getByRole('row', { name: /^Lệ phí đăng ký khai sinh Miễn phí/ })
+      .waitFor();
+    await section('Cách thức thực hiện').getByText('Nộp trực tuyến trên Cổng dịch vụ công', { exact: true }).waitFor();
+    await section('Căn cứ pháp lý').getByText('Luật Hộ tịch số 60/2014/QH13', { exact: true }).waitFor();
+    const template = page.getByRole('link', { name: /^Tải mẫu đơn, tờ khai \(PDF, / });
+    const download = await page.request.get(new URL((await template.getAttribute('href')) ?? '', server.url).href);
+    assert.equal(download.status(), 200);
+    assert.equal(download.headers()['content-type'], 'application/pdf');
     await screenshot(page, 'procedure');
+  });
+
+  test('the catalogue filters by level and field, and the search keeps them', async () => {
+    await page.goto(`${server.url}/?q=khai+sinh`);
+    await page.locator('[aria-busy="false"] > .result-list[data-query="khai sinh"]').waitFor();
+    // Every "khai sinh" procedure is done at the commune: none at the province.
+    await page.getByLabel('Cấp thực hiện').selectOption({ label: 'Cấp tỉnh' });
+    await page.waitForURL(/level=province/);
+    await page.getByText('Không có thủ tục nào phù hợp. Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.').waitFor();
+    await page.getByLabel('Lĩnh vực').selectOption({ label: 'Hộ tịch' });
+    await page.waitForURL(/field=HO_TICH/);
+    await page.getByLabel('Cấp thực hiện').selectOption({ label: 'Cấp xã' });
+    await page.waitForURL(/level=commune/);
+    await page.locator('[aria-busy="false"] > .result-list[data-query="khai sinh"]').waitFor();
+    assert.equal((await resultNames(page))[0], 'Đăng ký khai sinh');
+    for (const meta of await page.locator('.result-list .result-meta').allTextContents()) {
+      assert.ok(meta.includes('Hộ tịch') && meta.includes('Cấp xã'), meta);
+    }
+    await screenshot(page, 'search-filtered');
   });
 
   test('the language switches to English and back, with <html lang> following', async () => {
@@ -101,7 +132,7 @@ describe('citizen portal and staff login in a real browser', { skip: browserUnav
     await logOut(page);
   });
 
-  test('a province administrator adds a make-up working day on the calendar and removes it', async () => {
+  test('a province administrator adds a make-up working day and a day off on the calendar and removes them', async () => {
     await logIn(page, server.url, 'admin');
     await page.goto(`${server.url}/calendar?year=2030`);
     await page.getByRole('button', { name: /^Thứ Bảy, 05\/01\/2030$/ }).click();
@@ -125,6 +156,19 @@ describe('citizen portal and staff login in a real browser', { skip: browserUnav
     await page.getByRole('status').filter({ hasText: 'Đã xóa.' }).waitFor();
     // The status shows before the list is read again: wait for the day to leave it.
     await page.locator('.special-days li', { hasText: 'Làm bù thử nghiệm' }).waitFor({ state: 'detached' });
+
+    // A weekday made a day off, with a click too.
+    await page.getByRole('button', { name: /^Thứ Sáu, 11\/01\/2030$/ }).click();
+    const dayOff = page.getByRole('dialog');
+    await dayOff.getByLabel('Ngày nghỉ').check();
+    await dayOff.getByLabel('Tên ngày').fill('Nghỉ thử nghiệm');
+    await dayOff.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã lưu.' }).waitFor();
+    await page.locator('.special-days li', { hasText: 'Nghỉ thử nghiệm' }).waitFor();
+    assert.match((await page.locator('td[title="Nghỉ thử nghiệm"]').getAttribute('class')) ?? '', /day-holiday/);
+    await page.getByRole('button', { name: /^Thứ Sáu, 11\/01\/2030 — Nghỉ thử nghiệm/ }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Xóa ngày đã khai báo' }).click();
+    await page.locator('.special-days li', { hasText: 'Nghỉ thử nghiệm' }).waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.getByRole('link', { name: 'Đăng nhập' }).waitFor();

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { refusalDocument, supplementDocument } from './desk-forms';
 import type { FormFrame } from './layout';
 import { renderPdf } from './pdf';
 import {
@@ -144,4 +145,48 @@ test('a long history runs over A4 pages, the table head repeated and every page 
     assert.ok(page.endsWith(`Mẫu số 05 — Ban hành kèm theo Thông tư số 01/2018/TT-VPCP · Trang ${i + 1}/3`), page);
   }
   assert.ok(text[2].includes('Lần chuyển thứ 40'));
+});
+
+test('Mẫu 02 to 05 each print the agency over the national header, a QR code to the lookup, and embed Tinos', async () => {
+  const officer = {
+    fullName: 'Trần Thị Thu Hà',
+    role: 'Cán bộ tiếp nhận',
+    unit: { code: 'MC', name: 'Bộ phận Một cửa' },
+  };
+  const at = '2026-02-13T10:15:00+07:00';
+  const forms = [
+    supplementDocument(
+      { ...FRAME, kind: 'supplement-request' },
+      {
+        form: '02',
+        ...HEADER,
+        items: [{ componentId: null, name: 'Giấy xác nhận cư trú', reason: 'Cần để xác định nơi đăng ký' }],
+        comment: null,
+        requestedAt: at,
+        officer,
+      },
+    ),
+    refusalDocument(
+      { ...FRAME, kind: 'refusal' },
+      { form: '03', ...HEADER, reason: 'Hồ sơ giả mạo', refusedAt: at, officer },
+    ),
+    apologyDocument(FRAME, APOLOGY),
+    controlSheetDocument({ ...FRAME, kind: 'control-sheet' }, SHEET),
+  ];
+  for (const doc of forms) {
+    const title = doc.info.title;
+    assert.deepEqual(
+      docTexts(doc).slice(0, 4),
+      [
+        'UBND TỈNH QUẢNG NINH',
+        'UBND PHƯỜNG HẠ LONG',
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+      ],
+      title,
+    );
+    assert.deepEqual(qrPayloads(doc), [`https://motcua.quangninh.gov.vn/tra-cuu/${CODE}`], title);
+    const pdf = await renderPdf(doc);
+    assert.ok(pdf.includes('/FontFile2') && pdf.includes('+Tinos-Bold'), `${title}: Tinos embedded`);
+  }
 });
