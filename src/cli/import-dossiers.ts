@@ -4,9 +4,9 @@ import { Transform } from 'node:stream';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { Db, DbHandle } from '../db/database';
-import { importDossiers, type ImportReport } from '../modules/reports/import-service';
+import { MAX_LISTED_REJECTIONS, importDossiers, type ImportReport } from '../modules/reports/import-service';
 
-/** Rejected lines printed in the summary; `--json` prints them all. */
+/** Rejected lines printed in the summary; `--json` prints the first MAX_LISTED_REJECTIONS. */
 const SHOWN_REJECTIONS = 50;
 
 /**
@@ -51,13 +51,13 @@ export async function importDossierFile(
 
 export function summaryLines(report: ImportReport): string[] {
   const shown = report.rejected.slice(0, SHOWN_REJECTIONS).map((r) => `  dòng/line ${r.line}: ${r.error}`);
-  const more = report.rejected.length - shown.length;
+  const more = report.rejectedCount - shown.length;
   return [
     `Mới/imported: ${report.imported}`,
     `Cập nhật/updated: ${report.updated}`,
-    `Bị loại/rejected: ${report.rejected.length}`,
+    `Bị loại/rejected: ${report.rejectedCount}`,
     ...shown,
-    ...(more > 0 ? [`  … ${more} dòng khác / more lines (--json lists them all)`] : []),
+    ...(more > 0 ? [`  … ${more} dòng khác / more lines (--json lists the first ${MAX_LISTED_REJECTIONS})`] : []),
   ];
 }
 

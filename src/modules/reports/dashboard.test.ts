@@ -42,7 +42,7 @@ before(async () => {
     line('D-7', COMMUNE, { receivedAt: vn('2020-02-03', '09:00'), resolvedAt: vn('2020-02-04', '09:00') }),
   ];
   const res = await importNdjson(t.app, admin, ndjson(lines));
-  assert.deepEqual(res.json(), { imported: 7, updated: 0, rejected: [] });
+  assert.deepEqual(res.json(), { imported: 7, updated: 0, rejected: [], rejectedCount: 0 });
 });
 after(() => t.close());
 

@@ -13,7 +13,12 @@ import * as store from './import-store';
 import { importLine } from './schema';
 
 export type ImportRejection = { line: number; error: string; errorVi: string; field?: string };
-export type ImportReport = { imported: number; updated: number; rejected: ImportRejection[] };
+/**
+ * `rejected` holds the first MAX_LISTED_REJECTIONS bad lines, `rejectedCount` all of them: a file of
+ * millions of bad lines must not grow the process or the answer without bound.
+ */
+export type ImportReport = { imported: number; updated: number; rejected: ImportRejection[]; rejectedCount: number };
+export const MAX_LISTED_REJECTIONS = 1000;
 export type ImportProgress = { lines: number; imported: number; updated: number; rejected: number };
 export type ImportOptions = {
   /** The administrator calling the API (lines outside their agencies are refused); null for the CLI. */
@@ -139,7 +144,7 @@ async function writeBatch(db: Db, principal: Principal | null, rows: ImportRow[]
 export async function importDossiers(db: Db, input: Readable, opts: ImportOptions): Promise<ImportReport> {
   const batchSize = opts.batchSize ?? 1000;
   const find = lookups(db);
-  const report: ImportReport = { imported: 0, updated: 0, rejected: [] };
+  const report: ImportReport = { imported: 0, updated: 0, rejected: [], rejectedCount: 0 };
   let batch: ImportRow[] = [];
   const inBatch = new Set<string>();
   let lines = 0;
@@ -150,7 +155,7 @@ export async function importDossiers(db: Db, input: Readable, opts: ImportOption
     report.updated += counts.updated;
     batch = [];
     inBatch.clear();
-    opts.onProgress?.({ lines, imported: report.imported, updated: report.updated, rejected: report.rejected.length });
+    opts.onProgress?.({ lines, imported: report.imported, updated: report.updated, rejected: report.rejectedCount });
   };
   for await (const text of createInterface({ input, crlfDelay: Infinity })) {
     lines += 1;
@@ -161,7 +166,15 @@ export async function importDossiers(db: Db, input: Readable, opts: ImportOption
       row = await prepare(find, opts.principal, lines, content);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      report.rejected.push({ line: lines, error: err.message, errorVi: err.messageVi, field: err.field || undefined });
+      report.rejectedCount += 1;
+      if (report.rejected.length < MAX_LISTED_REJECTIONS) {
+        report.rejected.push({
+          line: lines,
+          error: err.message,
+          errorVi: err.messageVi,
+          field: err.field || undefined,
+        });
+      }
       continue;
     }
     // The same dossier twice in a file: the later line updates the earlier one, in the next statement.

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { PassThrough, Readable } from 'node:stream';
 import { createTestApp, loginAs, type TestApp } from '../../../test/harness';
 import { importDossierFile, summaryLines } from '../../cli/import-dossiers';
+import { MAX_LISTED_REJECTIONS } from './import-service';
 import type { DossierStatisticsColumns } from './tables';
 import {
   CERTIFY,
@@ -55,7 +56,12 @@ test('re-importing the same external ids updates those dossiers: no duplicates, 
     base('RE-2'),
     base('RE-3', { channel: 'online', receivedAt: vn('2017-03-06', '08:00') }),
   ];
-  assert.deepEqual((await importNdjson(t.app, admin, ndjson(first))).json(), { imported: 3, updated: 0, rejected: [] });
+  assert.deepEqual((await importNdjson(t.app, admin, ndjson(first))).json(), {
+    imported: 3,
+    updated: 0,
+    rejected: [],
+    rejectedCount: 0,
+  });
   const before = await imported('RE-');
   // Codes follow the agency's daily sequence in order of receipt; the calendar gives the appointment.
   assert.deepEqual(
@@ -73,6 +79,7 @@ test('re-importing the same external ids updates those dossiers: no duplicates, 
     imported: 0,
     updated: 3,
     rejected: [],
+    rejectedCount: 0,
   });
   const after = await imported('RE-');
   assert.deepEqual(
@@ -134,7 +141,12 @@ test('bad lines are reported by line number and skipped; the good lines land', a
 
 test('the same dossier twice in one file: the later line updates the earlier', async () => {
   const lines = [base('TWICE'), base('TWICE', { resolvedAt: vn('2017-03-06', '15:00') })];
-  assert.deepEqual((await importNdjson(t.app, admin, ndjson(lines))).json(), { imported: 1, updated: 1, rejected: [] });
+  assert.deepEqual((await importNdjson(t.app, admin, ndjson(lines))).json(), {
+    imported: 1,
+    updated: 1,
+    rejected: [],
+    rejectedCount: 0,
+  });
   assert.deepEqual(
     (await imported('TWICE')).map((d) => d.status),
     ['resolved'],
@@ -172,7 +184,7 @@ test('the API streams bodies beyond the app-wide limit, refuses other media type
     payload: Readable.from(body()),
   });
   assert.equal(res.statusCode, 200, res.body);
-  assert.deepEqual(res.json(), { imported: 6000, updated: 0, rejected: [] });
+  assert.deepEqual(res.json(), { imported: 6000, updated: 0, rejected: [], rejectedCount: 0 });
   assert.equal((await summaryOf('2016-05-01', '2016-05-31')).received.direct, 6000);
 
   const json = await t.app.inject({ method: 'POST', url: '/api/import/dossiers', headers: admin, payload: base('J') });
@@ -208,9 +220,21 @@ test('an agency administrator imports for their own agencies only; each batch is
   );
 });
 
+test('a file of more bad lines than are listed counts them all and lists the first ones, the good lines landing', async () => {
+  const bad = MAX_LISTED_REJECTIONS + 5;
+  const text = [...Array.from({ length: bad }, (_, i) => `{"externalId": "BAD-${i}"`), JSON.stringify(base('MANY-1'))];
+  const res = await importNdjson(t.app, admin, text.join('\n'));
+  assert.equal(res.statusCode, 200, res.body);
+  const report = res.json();
+  assert.equal(report.imported, 1);
+  assert.equal(report.rejectedCount, bad);
+  assert.equal(report.rejected.length, MAX_LISTED_REJECTIONS);
+  assert.deepEqual([report.rejected[0].line, report.rejected.at(-1).line], [1, MAX_LISTED_REJECTIONS]);
+});
+
 test('the command line prints the counts and the first rejected lines', () => {
   const rejected = Array.from({ length: 52 }, (_, i) => ({ line: i + 1, error: 'Invalid', errorVi: 'Sai' }));
-  const lines = summaryLines({ imported: 3, updated: 1, rejected });
+  const lines = summaryLines({ imported: 3, updated: 1, rejected, rejectedCount: rejected.length });
   assert.deepEqual(lines.slice(0, 4), [
     'Mới/imported: 3',
     'Cập nhật/updated: 1',

@@ -89,6 +89,7 @@ export const importResponse = z.object({
   rejected: z.array(
     z.object({ line: z.number(), error: z.string(), errorVi: z.string(), field: z.string().optional() }),
   ),
+  rejectedCount: z.number(),
 });
 
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));

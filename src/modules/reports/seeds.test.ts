@@ -82,7 +82,7 @@ test('a ward in 2015: 10,205 received, 10,200 resolved on time or early, 5 not y
   const fixture = await writeNdjson(ndjson(lines));
   try {
     const report = await importDossierFile(t.db, fixture.file, null);
-    assert.deepEqual(report, { imported: 10_205, updated: 0, rejected: [] });
+    assert.deepEqual(report, { imported: 10_205, updated: 0, rejected: [], rejectedCount: 0 });
   } finally {
     await fixture.remove();
   }
@@ -168,7 +168,7 @@ test('a commune in Q1 2018: 1,051 dossiers by field, 950 on time — through the
   const lines = commune2018();
   const res = await importNdjson(t.app, admin, ndjson(lines));
   assert.equal(res.statusCode, 200, res.body);
-  assert.deepEqual(res.json(), { imported: 1051, updated: 0, rejected: [] });
+  assert.deepEqual(res.json(), { imported: 1051, updated: 0, rejected: [], rejectedCount: 0 });
 
   const report = await getJson(
     t.app,

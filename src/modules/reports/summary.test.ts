@@ -46,7 +46,7 @@ before(async () => {
     line('S-6', OTHER_WARD, { receivedAt: vn('2020-01-08', '09:00') }),
   ];
   const res = await importNdjson(t.app, admin, ndjson(lines));
-  assert.deepEqual(res.json(), { imported: 6, updated: 0, rejected: [] });
+  assert.deepEqual(res.json(), { imported: 6, updated: 0, rejected: [], rejectedCount: 0 });
 });
 after(() => t.close());
 
