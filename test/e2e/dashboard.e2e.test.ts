@@ -100,7 +100,7 @@ describe('the manager dashboard in a real browser', { skip: browserUnavailable()
       headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/x-ndjson' },
       body: DOSSIERS.join('\n') + '\n',
     });
-    assert.deepEqual(await res.json(), { imported: DOSSIERS.length, updated: 0, rejected: [] });
+    assert.deepEqual(await res.json(), { imported: DOSSIERS.length, updated: 0, rejected: [], rejectedCount: 0 });
     leaderToken = await login('leader');
   });
 
