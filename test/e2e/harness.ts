@@ -47,8 +47,11 @@ export function ensureWebBuilt(): void {
 
 export type RunningServer = { url: string; log: () => string; stop: () => Promise<void> };
 
+/** How a suite's server starts: `demoDossiers` seeds the generated dossiers too, as `npm start` does. */
+export type ServerOptions = { demoDossiers?: boolean };
+
 /** Starts the server on a free port with the demo province in a fresh PGlite folder; resolves once /healthz answers. */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer({ demoDossiers = false }: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'motcua-e2e-data-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -60,6 +63,7 @@ export async function startServer(): Promise<RunningServer> {
     // The scenarios count what they create in empty inboxes: the province without generated dossiers.
     DEMO_DOSSIERS: '0',
   };
+  if (demoDossiers) delete env.DEMO_DOSSIERS; // the configuration's default, as `npm start` runs
   delete env.DATABASE_URL;
   const server = await spawnServer(env);
   const { child } = server;
@@ -199,12 +203,12 @@ export type BrowserSuite = { server: RunningServer; browser: TestBrowser; page: 
  * stopped after. Each test fails on a console error unless it named it first with `provoke`, since
  * Chromium logs every refused request (400, 409) a test causes on purpose.
  */
-export function browserSuite(timeoutMs: number, ready: (suite: BrowserSuite) => void) {
+export function browserSuite(timeoutMs: number, ready: (suite: BrowserSuite) => void, options: ServerOptions = {}) {
   let suite: BrowserSuite | undefined;
   let provoked: RegExp[] = [];
   before(async () => {
     ensureWebBuilt();
-    const server = await startServer();
+    const server = await startServer(options);
     const browser = await launchBrowser();
     browser.page.setDefaultTimeout(timeoutMs);
     suite = { server, browser, page: browser.page };
