@@ -370,7 +370,7 @@ describe(
       const forms = page.getByRole('region', { name: 'Biểu mẫu in' });
       assert.deepEqual(await forms.getByRole('link').allTextContents(), [
         'Mẫu số 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF)',
-        'Mẫu số 05 — Phiếu kiểm soát quá trình giải quyết hồ sơ (PDF)',
+        'Mẫu số 06 — Phiếu kiểm soát quá trình giải quyết hồ sơ (PDF)',
       ]);
       await screenshot(page, 'desk-returned');
       assert.deepEqual(await axeViolations(page), [], 'axe on the returned dossier');

@@ -121,7 +121,7 @@ test('online: the applicant prints Mẫu 02 with every item, then Mẫu 01 once 
   const early = await pdf(code, 'receipt', citizen);
   const json = await t.app.inject({ url: `/api/dossiers/${code}/forms/receipt`, headers: citizen });
   assert.deepEqual([early.statusCode, early.json()], [409, json.json()]);
-  assert.equal(early.json().error.messageVi, 'Hồ sơ chưa có giấy tiếp nhận và hẹn trả kết quả');
+  assert.equal(early.json().error.messageVi, 'Hồ sơ chưa có giấy tiếp nhận hồ sơ và hẹn trả kết quả');
 
   const [form, proof] = components;
   const request = await act(t.app, reception, code, 'request-supplement', {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { clockAndDay, dong, issuerLines, placeAndDate, placeName, shortTime, twoDigits } from './format';
+import type { AppError } from '../../shared/errors';
 import { footerLine, ruleSetForms } from './rule-sets';
 
 test('the date line pads days below 10 and the months 1 and 2 only (Decree 30/2020)', () => {
@@ -55,8 +56,38 @@ test('each rule set numbers and cites its forms', () => {
   assert.equal(footerLine('nd61_2018', 'receipt'), 'Mẫu số 01 — Ban hành kèm theo Thông tư số 01/2018/TT-VPCP');
   assert.equal(
     footerLine('nd118_2025', 'control-sheet'),
-    'Mẫu số 05 — Ban hành kèm theo Thông tư số 03/2025/TT-VPCP (Nghị định số 118/2025/NĐ-CP)',
+    'Mẫu số 06 — Ban hành kèm theo Thông tư số 03/2025/TT-VPCP (Nghị định số 118/2025/NĐ-CP)',
   );
-  assert.equal(ruleSetForms('nd61_2018').forms.receipt.title, 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
+  assert.equal(ruleSetForms('nd61_2018').forms.receipt?.title, 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ');
   assert.throws(() => ruleSetForms('nd43_2011'), /unknown rule set nd43_2011/);
+});
+
+const numbered = (ruleSet: string) =>
+  Object.entries(ruleSetForms(ruleSet).forms).map(([kind, f]) => `${f.number} ${kind} ${f.title}`);
+
+test('Circular 01/2018 has five dossier forms; Circular 03/2025 six, with the stop notice as Mẫu 05', () => {
+  assert.deepEqual(numbered('nd61_2018'), [
+    '01 receipt GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+    '02 supplement-request PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
+    '03 refusal PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ',
+    '04 apology PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
+    '05 control-sheet PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ',
+  ]);
+  assert.deepEqual(numbered('nd118_2025'), [
+    '01 receipt GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+    '02 supplement-request PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
+    '03 refusal PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ',
+    '04 apology VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT',
+    '05 stop-notice THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ',
+    '06 control-sheet PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ',
+  ]);
+  assert.throws(
+    () => footerLine('nd61_2018', 'stop-notice'),
+    (e: AppError) =>
+      e.status === 409 &&
+      e.field === 'form' &&
+      e.messageVi ===
+        'Hồ sơ tiếp nhận theo Nghị định số 61/2018/NĐ-CP của Chính phủ (sửa đổi, bổ sung bởi Nghị định số 107/2021/NĐ-CP) ' +
+          'không có thông báo dừng giải quyết hồ sơ (Mẫu số 05 của Thông tư số 03/2025/TT-VPCP)',
+  );
 });

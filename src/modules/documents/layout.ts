@@ -10,7 +10,7 @@ import {
   type QrNode,
   type TextNode,
 } from './pdf';
-import { footerLine, ruleSetForms, type FormKind } from './rule-sets';
+import { footerLine, formSpec, type FormKind } from './rule-sets';
 
 /**
  * The frame every form shares (Circular 01/2018/TT-VPCP, laid out per Decree 30/2020/NĐ-CP on the
@@ -85,7 +85,7 @@ function topBlock(frame: FormFrame): Content {
 function titleBlock(frame: FormFrame): Content[] {
   return [
     {
-      text: ruleSetForms(frame.ruleSet).forms[frame.kind].title,
+      text: formSpec(frame.ruleSet, frame.kind).title,
       bold: true,
       fontSize: 14,
       alignment: 'center',
@@ -183,7 +183,7 @@ export function formDocument(
   body: Content[],
   signers: readonly [Signer | null, Signer] | null,
 ): DocDefinition {
-  const spec = ruleSetForms(frame.ruleSet).forms[frame.kind];
+  const spec = formSpec(frame.ruleSet, frame.kind);
   const footer = footerLine(frame.ruleSet, frame.kind);
   return {
     pageSize: 'A4',

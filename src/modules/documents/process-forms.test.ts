@@ -7,9 +7,11 @@ import { renderPdf } from './pdf';
 import {
   apologyDocument,
   controlSheetDocument,
+  stopNoticeDocument,
   type ApologyData,
   type ControlSheetData,
   type HandOver,
+  type StopNoticeData,
 } from './process-forms';
 import { docTexts, footerText, qrPayloads } from './test-support';
 
@@ -70,6 +72,69 @@ test('Mẫu 04: the agency at fault apologises, its head signs, the new appointm
   assert.deepEqual(texts.slice(-3), ['THỦ TRƯỞNG CƠ QUAN', '(Ký, ghi rõ họ tên và đóng dấu)', 'Phạm Quốc Hùng']);
   const byDesk = apologyDocument(FRAME, { ...APOLOGY, officer: { ...APOLOGY.officer, role: 'Cán bộ tiếp nhận' } });
   assert.deepEqual(docTexts(byDesk).slice(-2), ['THỦ TRƯỞNG CƠ QUAN', '(Ký, ghi rõ họ tên và đóng dấu)']);
+});
+
+test('Mẫu 04 of Circular 03/2025: the same letter asks for more time instead of giving a new appointment', () => {
+  const doc = apologyDocument({ ...FRAME, ruleSet: 'nd118_2025' }, { ...APOLOGY, ruleSet: 'nd118_2025' });
+  const texts = docTexts(doc);
+  assert.equal(texts[5], 'VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT');
+  assert.ok(
+    texts.includes(
+      'Sự chậm trễ này đã gây phiền hà cho Quý cơ quan, tổ chức. Sở Tư pháp xin lỗi Quý cơ quan, tổ chức và ' +
+        'đề nghị gia hạn thời gian giải quyết hồ sơ đến:',
+    ),
+    texts.join('\n'),
+  );
+  assert.ok(texts.includes('hồi 17 giờ 00 phút, ngày 06/03/2026'));
+  assert.equal(
+    footerText(doc, 1, 1),
+    'Mẫu số 04 — Ban hành kèm theo Thông tư số 03/2025/TT-VPCP (Nghị định số 118/2025/NĐ-CP)',
+  );
+  const of2018 = docTexts(apologyDocument(FRAME, APOLOGY));
+  assert.equal(of2018[5], 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
+  assert.ok(of2018.some((s) => s.endsWith('xin lỗi Quý cơ quan, tổ chức và hẹn lại ngày trả kết quả:')));
+});
+
+test('Mẫu 05 of Circular 03/2025: the stop notice says since when and why, with the lookup QR code', () => {
+  const frame: FormFrame = { ...FRAME, kind: 'stop-notice', ruleSet: 'nd118_2025' };
+  const data: StopNoticeData = {
+    form: '05',
+    ...HEADER,
+    ruleSet: 'nd118_2025',
+    receivedAt: '2026-02-13T09:00:00+07:00',
+    dueAt: '2026-02-24T17:00:00+07:00',
+    stoppedAt: '2026-02-16T14:05:00+07:00',
+    reason: 'Doanh nghiệp đã giải thể',
+    requestedBy: {
+      fullName: 'Trần Thị Thu Hà',
+      role: 'Cán bộ tiếp nhận',
+      unit: { code: 'MC', name: 'Bộ phận Một cửa' },
+    },
+  };
+  const doc = stopNoticeDocument(frame, data);
+  const texts = docTexts(doc);
+  assert.deepEqual(texts.slice(5, 8), [
+    'THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ',
+    `Mã hồ sơ: ${CODE}`,
+    'Kính gửi: Quý cơ quan, tổ chức Công ty TNHH Hạ Long Xanh',
+  ]);
+  for (const line of [
+    'Mã số thuế: 5701234567',
+    'Thời gian tiếp nhận hồ sơ: hồi 09 giờ 00 phút, ngày 13/02/2026',
+    'Căn cứ quy định tại Nghị định số 118/2025/NĐ-CP của Chính phủ, UBND phường Hạ Long thông báo dừng giải quyết ' +
+      'hồ sơ nêu trên kể từ hồi 14 giờ 05 phút, ngày 16/02/2026.',
+    'Lý do dừng giải quyết: Quý cơ quan, tổ chức đề nghị rút hồ sơ — Doanh nghiệp đã giải thể',
+  ]) {
+    assert.ok(texts.includes(line), line);
+  }
+  assert.deepEqual(qrPayloads(doc), [`https://motcua.quangninh.gov.vn/tra-cuu/${CODE}`]);
+  assert.equal(
+    footerText(doc, 1, 1),
+    'Mẫu số 05 — Ban hành kèm theo Thông tư số 03/2025/TT-VPCP (Nghị định số 118/2025/NĐ-CP)',
+  );
+  assert.throws(() => stopNoticeDocument({ ...frame, ruleSet: 'nd61_2018' }, { ...data, ruleSet: 'nd61_2018' }), {
+    code: 'FORM_NOT_IN_RULE_SET',
+  });
 });
 
 const desk = { fullName: 'Trần Thị Thu Hà', unit: { code: 'MC', name: 'Bộ phận Một cửa' }, agency: WARD };

@@ -1,16 +1,20 @@
 import { ROLE_NAMES } from '../identity/roles';
 import type { NamedRef } from '../dossiers/detail-store';
-import type { apologyForm, controlSheetForm } from '../dossiers/views';
+import type { apologyForm, controlSheetForm, stopNoticeForm } from '../dossiers/views';
 import { clockAndDay, dateWords, shortTime } from './format';
 import { field, formDocument, paragraph, type FormFrame } from './layout';
 import { applicantLines, requestLine, salutation, signer } from './parts';
 import type { Cell, Content, DocDefinition } from './pdf';
+import { ruleSetForms } from './rule-sets';
 
 /**
- * Mẫu 04 and 05, the forms of the processing (Circular 01/2018/TT-VPCP): pure functions from the
- * forms' data (GET /api/dossiers/{code}/forms/{form}) to documents.
+ * The forms of the processing — the apology, the control sheet (Circular 01/2018/TT-VPCP, Mẫu 04
+ * and 05; Circular 03/2025/TT-VPCP, Mẫu 04 and 06) and the stop notice (Circular 03/2025, Mẫu 05):
+ * pure functions from the forms' data (GET /api/dossiers/{code}/forms/{form}) to documents. One
+ * layout per form; where the circulars word it differently, the words come from the rule set.
  */
 export type ApologyData = ReturnType<typeof apologyForm>;
+export type StopNoticeData = ReturnType<typeof stopNoticeForm>;
 
 /** A hand-over of the control sheet: who gave the dossier, to whom, when, and how timely the step was. */
 export type HandOver = {
@@ -24,8 +28,13 @@ export type HandOver = {
 };
 export type ControlSheetData = Omit<ReturnType<typeof controlSheetForm>, 'entries'> & { entries: HandOver[] };
 
-/** Mẫu 04: phiếu xin lỗi và hẹn lại ngày trả kết quả, issued by the agency at fault. */
+/**
+ * Mẫu 04, issued by the agency at fault: phiếu xin lỗi và hẹn lại ngày trả kết quả (2018), văn bản
+ * xin lỗi và đề nghị gia hạn thời gian giải quyết (2025) — the same letter, offering the new time
+ * in its circular's words.
+ */
 export function apologyDocument(frame: FormFrame, data: ApologyData): DocDefinition {
+  const { apologyOffer } = ruleSetForms(frame.ruleSet).wording;
   const you = salutation(data.applicant);
   const agency = data.faultUnit.agency.name;
   const body: Content[] = [
@@ -39,7 +48,7 @@ export function apologyDocument(frame: FormFrame, data: ApologyData): DocDefinit
     ),
     field('Lý do', data.reason),
     field('Đơn vị để xảy ra chậm trễ', `${data.faultUnit.unit.name} - ${agency}`),
-    paragraph(`Sự chậm trễ này đã gây phiền hà cho ${you}. ${agency} xin lỗi ${you} và hẹn lại ngày trả kết quả:`),
+    paragraph(`Sự chậm trễ này đã gây phiền hà cho ${you}. ${agency} xin lỗi ${you} và ${apologyOffer}:`),
     { text: clockAndDay(data.newDueAt), bold: true, alignment: 'center', margin: [0, 2, 0, 4] },
     paragraph(`${agency} xin trân trọng cảm ơn sự hợp tác của ${you}./.`),
   ];
@@ -75,8 +84,9 @@ const head = (text: string, note?: string): Cell => ({
   text: note ? [`${text}\n`, { text: note, bold: false, italics: true, fontSize: 9 }] : text,
 });
 
-/** Mẫu 05: phiếu kiểm soát quá trình giải quyết hồ sơ — every hand-over of the history, in order. */
+/** Mẫu 05 (2018) or 06 (2025): phiếu kiểm soát quá trình giải quyết hồ sơ — every hand-over, in order. */
 export function controlSheetDocument(frame: FormFrame, data: ControlSheetData): DocDefinition {
+  const { movedDueAt } = ruleSetForms(frame.ruleSet).wording;
   const moved = data.dueAt !== data.originalDueAt;
   const body: Content[] = [
     ...applicantLines('Hồ sơ của', data.applicant),
@@ -84,7 +94,7 @@ export function controlSheetDocument(frame: FormFrame, data: ControlSheetData): 
     field('Cơ quan tiếp nhận hồ sơ', data.agency.name),
     field('Thời gian nhận hồ sơ', clockAndDay(data.receivedAt)),
     field('Thời gian hẹn trả kết quả', clockAndDay(data.originalDueAt)),
-    ...(moved ? [field('Hẹn lại ngày trả kết quả', clockAndDay(data.dueAt))] : []),
+    ...(moved ? [field(movedDueAt, clockAndDay(data.dueAt))] : []),
     {
       fontSize: 10.5,
       lineHeight: 1,
@@ -110,4 +120,27 @@ export function controlSheetDocument(frame: FormFrame, data: ControlSheetData): 
     ...(data.returnedAt ? [field('Thời gian trả kết quả', clockAndDay(data.returnedAt))] : []),
   ];
   return formDocument(frame, body, null);
+}
+
+/**
+ * Mẫu 05 of Circular 03/2025/TT-VPCP: thông báo dừng giải quyết hồ sơ — the agency that received the
+ * dossier tells the applicant when and why it stopped processing it (withdrawn at their request).
+ */
+export function stopNoticeDocument(frame: FormFrame, data: StopNoticeData): DocDefinition {
+  const you = salutation(data.applicant);
+  const body: Content[] = [
+    field('Kính gửi', [`${you} `, { text: data.applicant.fullName, bold: true }]),
+    ...applicantLines('Hồ sơ của', data.applicant).slice(1),
+    requestLine(data.procedure),
+    field('Cơ quan tiếp nhận hồ sơ', data.agency.name),
+    field('Thời gian tiếp nhận hồ sơ', clockAndDay(data.receivedAt)),
+    field('Thời hẹn trả kết quả giải quyết hồ sơ', clockAndDay(data.dueAt)),
+    paragraph(
+      `Căn cứ quy định tại ${ruleSetForms(frame.ruleSet).decree}, ${data.agency.name} thông báo dừng ` +
+        `giải quyết hồ sơ nêu trên kể từ ${clockAndDay(data.stoppedAt)}.`,
+    ),
+    field('Lý do dừng giải quyết', `${you} đề nghị rút hồ sơ${data.reason ? ` — ${data.reason}` : ''}`),
+    paragraph(`Xin thông báo để ${you} được biết./.`),
+  ];
+  return formDocument(frame, body, [null, signer('THỦ TRƯỞNG CƠ QUAN', null, '(Ký, ghi rõ họ tên và đóng dấu)')]);
 }

@@ -17,7 +17,10 @@ export async function documentRoutes(app: FastifyInstance, opts: { db: Db; confi
       config: { access: 'authenticated' },
       schema: {
         tags: ['documents'],
-        summary: 'In Mẫu 01–05 (PDF khổ A4) / A printed form (Mẫu 01–05) as an A4 PDF',
+        summary: 'In biểu mẫu của hồ sơ (PDF khổ A4) / A printed form of the dossier as an A4 PDF',
+        description:
+          'Circular 01/2018/TT-VPCP, Mẫu 01–05, for dossiers received under Decree 61/2018; Circular 03/2025/TT-VPCP, ' +
+          'Mẫu 01–06 (with `stop-notice`, Mẫu 05), for those received under Decree 118/2025.',
         params: formPdfParams,
       },
     },

@@ -7,7 +7,7 @@ import { receiptDocument, refusalDocument, supplementDocument } from './desk-for
 import { issuerLines, placeName } from './format';
 import type { FormFrame } from './layout';
 import { renderPdf, type DocDefinition } from './pdf';
-import { apologyDocument, controlSheetDocument, type HandOver } from './process-forms';
+import { apologyDocument, controlSheetDocument, stopNoticeDocument, type HandOver } from './process-forms';
 import type { FormKind } from './rule-sets';
 import { agencyChain } from './store';
 
@@ -52,6 +52,11 @@ const PRINTERS: { [F in FormKind]: Printer<F> } = {
     issuer: (d) => ({ agency: d.faultUnit.agency.code, unit: null, at: d.apologizedAt }),
     document: apologyDocument,
   },
+  // Circular 03/2025/TT-VPCP: the agency that received the dossier notifies that it stopped (Mẫu 05).
+  'stop-notice': {
+    issuer: (d) => ({ agency: d.agency.code, unit: null, at: d.stoppedAt }),
+    document: stopNoticeDocument,
+  },
   // Opened by the desk that received the dossier, on the day it did.
   'control-sheet': {
     issuer: (d) => {
@@ -64,7 +69,8 @@ const PRINTERS: { [F in FormKind]: Printer<F> } = {
 
 /**
  * A printed form of a dossier as an A4 PDF, for the people who may see its data: staff in scope or
- * the applicant. A form the dossier does not have (a refusal of an accepted dossier) is a 409.
+ * the applicant. A form the dossier does not have (a refusal of an accepted dossier) or its rule set
+ * does not have (a stop notice of a 2018 dossier) is a 409.
  */
 export async function formPdf<F extends FormKind>(
   db: Db,

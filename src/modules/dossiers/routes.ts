@@ -78,7 +78,8 @@ export async function dossierRoutes(app: FastifyInstance, opts: { db: Db; config
       config: { access: 'authenticated' },
       schema: {
         tags: TAGS,
-        summary: 'Dữ liệu Mẫu 01–05 / Receipt, supplement request, refusal, apology or control sheet data',
+        summary:
+          'Dữ liệu biểu mẫu của hồ sơ / Receipt, supplement request, refusal, apology, stop notice or control sheet data',
         params: formParams,
       },
     },

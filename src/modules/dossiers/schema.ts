@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FORM_KINDS } from '../documents/rule-sets';
 import { CHANNELS, DOSSIER_STATUSES } from './lifecycle';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -75,7 +76,7 @@ export const reasonBody = transitionBase.extend({ reason: text(2000) });
 export const codeParams = z.object({ code: text(80) });
 
 export const formParams = codeParams.extend({
-  form: z.enum(['receipt', 'supplement-request', 'refusal', 'apology', 'control-sheet']),
+  form: z.enum(FORM_KINDS),
 });
 
 export const fileParams = codeParams.extend({ fileId: z.coerce.number().int().positive() });

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors';
+import { formSpec, type FormKind } from '../documents/rule-sets';
 import { formatVietnamTime } from '../calendar/rules';
 import { ROLE_NAMES, type Role } from '../identity/roles';
 import type { DossierDetail, EventDetail, NamedRef, findPublic } from './detail-store';
@@ -101,7 +102,7 @@ function historyItem(e: EventDetail) {
   };
 }
 
-/** The dossier as authorised staff and its applicant see it, with its history (Mẫu 05 data). */
+/** The dossier as authorised staff and its applicant see it, with its history (the control sheet's data). */
 export function detailView(x: DossierDetail) {
   return {
     ...summaryView(x),
@@ -122,14 +123,16 @@ export function intakeView(x: DossierDetail) {
   };
 }
 
-function lastEvent(x: DossierDetail, actions: readonly DossierAction[], form: string): EventDetail {
+/** The last event that issued `form`; none yet is a 409 naming the form as the dossier's rule set does. */
+function lastEvent(x: DossierDetail, actions: readonly DossierAction[], form: FormKind): EventDetail {
   const e = [...x.events].reverse().find((ev) => actions.includes(ev.row.action as DossierAction));
   if (e) return e;
+  const name = formSpec(x.dossier.rule_set, form).title.toLocaleLowerCase('vi');
   throw new AppError(
     'FORM_NOT_AVAILABLE',
     409,
-    `Hồ sơ chưa có ${form}`,
-    `The dossier has no such form yet (${form})`,
+    `Hồ sơ chưa có ${name}`,
+    `The dossier has no such form yet (${name})`,
     'form',
   );
 }
@@ -140,9 +143,11 @@ const officerOf = (e: EventDetail) => ({
   unit: e.unit,
 });
 
-function formHeader(x: DossierDetail) {
+/** The form's number and the dossier's data every form prints; a form its rule set lacks is a 409. */
+function formHeader(x: DossierDetail, form: FormKind) {
   const d = x.dossier;
   return {
+    form: formSpec(d.rule_set, form).number,
     ruleSet: d.rule_set,
     code: d.code,
     agency: x.agency,
@@ -153,11 +158,10 @@ function formHeader(x: DossierDetail) {
 
 /** Mẫu 01, giấy tiếp nhận hồ sơ và hẹn trả kết quả (Circular 01/2018/TT-VPCP). */
 export function receiptForm(x: DossierDetail) {
-  const e = lastEvent(x, ['receive', 'accept'], 'giấy tiếp nhận và hẹn trả kết quả');
+  const e = lastEvent(x, ['receive', 'accept'], 'receipt');
   const d = x.dossier;
   return {
-    form: '01',
-    ...formHeader(x),
+    ...formHeader(x, 'receipt'),
     channel: d.channel,
     components: x.components
       .filter((c) => c.originals + c.copies > 0)
@@ -175,10 +179,9 @@ export function receiptForm(x: DossierDetail) {
  * the desk check or, the clock stopped, during processing.
  */
 export function supplementForm(x: DossierDetail) {
-  const e = lastEvent(x, ['request_supplement', 'pause'], 'phiếu yêu cầu bổ sung, hoàn thiện hồ sơ');
+  const e = lastEvent(x, ['request_supplement', 'pause'], 'supplement-request');
   return {
-    form: '02',
-    ...formHeader(x),
+    ...formHeader(x, 'supplement-request'),
     items: (e.row.data as { items: unknown[] }).items,
     comment: e.row.comment,
     requestedAt: time(e.row.at),
@@ -188,10 +191,9 @@ export function supplementForm(x: DossierDetail) {
 
 /** Mẫu 03, phiếu từ chối tiếp nhận giải quyết hồ sơ, with the reason. */
 export function refusalForm(x: DossierDetail) {
-  const e = lastEvent(x, ['refuse'], 'phiếu từ chối tiếp nhận giải quyết hồ sơ');
+  const e = lastEvent(x, ['refuse'], 'refusal');
   return {
-    form: '03',
-    ...formHeader(x),
+    ...formHeader(x, 'refusal'),
     reason: e.row.comment,
     refusedAt: time(e.row.at),
     officer: officerOf(e),
@@ -201,15 +203,15 @@ export function refusalForm(x: DossierDetail) {
 type ApologyData = { dueAt: string; previousDueAt: string; faultUnit: { agency: NamedRef; unit: NamedRef } };
 
 /**
- * Mẫu 04, phiếu xin lỗi và hẹn lại ngày trả kết quả: the reason, the unit at fault, the appointment
+ * Mẫu 04, phiếu xin lỗi và hẹn lại ngày trả kết quả (Circular 03/2025: văn bản xin lỗi và đề nghị gia
+ * hạn thời gian giải quyết): the reason, the unit at fault, the appointment
  * given before and the new one; statistics keep judging against `originalDueAt`.
  */
 export function apologyForm(x: DossierDetail) {
-  const e = lastEvent(x, ['apologize'], 'phiếu xin lỗi và hẹn lại ngày trả kết quả');
+  const e = lastEvent(x, ['apologize'], 'apology');
   const data = e.row.data as ApologyData;
   return {
-    form: '04',
-    ...formHeader(x),
+    ...formHeader(x, 'apology'),
     receivedAt: time(x.dossier.received_at),
     originalDueAt: time(x.dossier.original_due_at),
     previousDueAt: time(new Date(data.previousDueAt)),
@@ -224,14 +226,13 @@ export function apologyForm(x: DossierDetail) {
 type HandOverData = { to?: unknown; step?: unknown; timeliness?: string };
 
 /**
- * Mẫu 05, phiếu kiểm soát quá trình giải quyết hồ sơ: the history as hand-overs, each with who gave
+ * Mẫu 05 (Circular 03/2025: Mẫu 06), phiếu kiểm soát quá trình giải quyết hồ sơ: the history as hand-overs, each with who gave
  * it (officer, unit, agency), who received it, when, and how timely the step handed on was.
  */
 export function controlSheetForm(x: DossierDetail) {
   const d = x.dossier;
   return {
-    form: '05',
-    ...formHeader(x),
+    ...formHeader(x, 'control-sheet'),
     receivedAt: time(d.received_at),
     originalDueAt: time(d.original_due_at),
     dueAt: time(d.due_at),
@@ -254,11 +255,43 @@ export function controlSheetForm(x: DossierDetail) {
   };
 }
 
+/**
+ * Mẫu 05 of Circular 03/2025/TT-VPCP, thông báo dừng giải quyết hồ sơ (Decree 118/2025/NĐ-CP): the
+ * agency tells the applicant it stopped processing a dossier it had received, and why. Of the
+ * lifecycle's statuses only `withdrawn` stops processing: a rejection (`approve_rejection`) is a
+ * result, returned like an approval, and a refusal (Mẫu 03) happens before the dossier is received.
+ * A dossier withdrawn before the desk received it (online, never accepted) was never being
+ * processed, so it has no notice either.
+ */
+export function stopNoticeForm(x: DossierDetail) {
+  const header = formHeader(x, 'stop-notice');
+  const d = x.dossier;
+  const e = lastEvent(x, ['withdraw'], 'stop-notice');
+  if (!d.accepted_at) {
+    throw new AppError(
+      'FORM_NOT_AVAILABLE',
+      409,
+      'Hồ sơ được rút trước khi tiếp nhận, không có thông báo dừng giải quyết hồ sơ',
+      'The dossier was withdrawn before it was received: it has no stop notice',
+      'form',
+    );
+  }
+  return {
+    ...header,
+    receivedAt: time(d.accepted_at),
+    dueAt: time(d.due_at),
+    stoppedAt: time(e.row.at),
+    reason: e.row.comment,
+    requestedBy: officerOf(e),
+  };
+}
+
 export const FORMS = {
   receipt: receiptForm,
   'supplement-request': supplementForm,
   refusal: refusalForm,
   apology: apologyForm,
+  'stop-notice': stopNoticeForm,
   'control-sheet': controlSheetForm,
 };
 export type FormName = keyof typeof FORMS;

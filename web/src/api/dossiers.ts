@@ -73,11 +73,15 @@ export type HistoryEvent = {
   files: FileMeta[];
 };
 
+/** The law a dossier is handled under, fixed when it was received: Decree 61/2018 or, from 1 July 2025, Decree 118/2025. */
+export type RuleSet = 'nd61_2018' | 'nd118_2025';
+
 type DossierHead = {
   code: string;
   status: DossierStatus;
   version: number;
   channel: Channel;
+  ruleSet: RuleSet;
   procedure: NamedRef;
   agency: NamedRef;
   receivedAt: string;
@@ -187,7 +191,7 @@ export function fetchDossier(code: string, signal?: AbortSignal): Promise<Dossie
   return api(path(code), { signal });
 }
 
-/** A printed form (Mẫu 01–05) as an A4 PDF, for a link the browser opens with the session cookie. */
+/** A printed form (Mẫu 01–06 of the dossier's rule set) as an A4 PDF, for a link the browser opens with the session cookie. */
 export const formPdfUrl = (code: string, form: string) => `${path(code)}/forms/${form}.pdf`;
 
 export function fetchReceipt(code: string, signal?: AbortSignal): Promise<Receipt> {

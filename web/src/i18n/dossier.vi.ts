@@ -64,7 +64,7 @@ export const dossierVi = {
     otherFile: 'Tệp khác',
     download: (name: string) => `Tải về ${name}`,
     history: 'Quá trình xử lý hồ sơ',
-    historyHint: 'Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu số 05)',
+    historyHint: (form: string) => `Phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu số ${form})`,
     time: 'Thời gian',
     actionCol: 'Nội dung',
     actor: 'Người thực hiện',
@@ -81,12 +81,23 @@ export const dossierVi = {
   forms: {
     title: 'Biểu mẫu in',
     none: 'Hồ sơ chưa có biểu mẫu nào để in.',
+    /** Each rule set's forms by their numbers and titles there (Circular 01/2018, Circular 03/2025). */
     names: {
-      receipt: 'Mẫu số 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
-      'supplement-request': 'Mẫu số 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
-      refusal: 'Mẫu số 03 — Phiếu từ chối tiếp nhận giải quyết hồ sơ',
-      apology: 'Mẫu số 04 — Phiếu xin lỗi và hẹn lại ngày trả kết quả',
-      'control-sheet': 'Mẫu số 05 — Phiếu kiểm soát quá trình giải quyết hồ sơ',
+      nd61_2018: {
+        receipt: 'Mẫu số 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
+        'supplement-request': 'Mẫu số 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
+        refusal: 'Mẫu số 03 — Phiếu từ chối tiếp nhận giải quyết hồ sơ',
+        apology: 'Mẫu số 04 — Phiếu xin lỗi và hẹn lại ngày trả kết quả',
+        'control-sheet': 'Mẫu số 05 — Phiếu kiểm soát quá trình giải quyết hồ sơ',
+      },
+      nd118_2025: {
+        receipt: 'Mẫu số 01 — Giấy tiếp nhận hồ sơ và hẹn trả kết quả',
+        'supplement-request': 'Mẫu số 02 — Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ',
+        refusal: 'Mẫu số 03 — Phiếu từ chối tiếp nhận giải quyết hồ sơ',
+        apology: 'Mẫu số 04 — Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết',
+        'stop-notice': 'Mẫu số 05 — Thông báo dừng giải quyết hồ sơ',
+        'control-sheet': 'Mẫu số 06 — Phiếu kiểm soát quá trình giải quyết hồ sơ',
+      },
     },
   },
   actions: {

@@ -107,7 +107,7 @@ export function DossierPage() {
           <FilesSection d={d} />
           <PrintedFormsSection d={d} />
           <Section id="history" title={t.dossier.page.history}>
-            <HistoryTable events={d.history} />
+            <HistoryTable events={d.history} ruleSet={d.ruleSet} />
           </Section>
         </article>
       )}

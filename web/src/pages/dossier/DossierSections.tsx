@@ -115,7 +115,8 @@ export function FeesSection({ d }: { d: Dossier }) {
 export function PrintedFormsSection({ d }: { d: Dossier }) {
   const { t } = useI18n();
   const s = t.dossier.forms;
-  const forms = printableForms(d.history);
+  const forms = printableForms(d.ruleSet, d.history);
+  const names: Record<string, string> = s.names[d.ruleSet];
   return (
     <Section id="printed-forms" title={s.title}>
       {forms.length === 0 ? (
@@ -124,7 +125,7 @@ export function PrintedFormsSection({ d }: { d: Dossier }) {
         <ul className="printed-forms">
           {forms.map((form) => (
             <li key={form}>
-              <a href={formPdfUrl(d.code, form)}>{s.names[form]} (PDF)</a>
+              <a href={formPdfUrl(d.code, form)}>{names[form]} (PDF)</a>
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import { useI18n } from '../../i18n/i18n';
 import type { Dictionary } from '../../i18n/vi';
-import type { HistoryEvent } from '../../api/dossiers';
+import type { HistoryEvent, RuleSet } from '../../api/dossiers';
+import { formNumber } from './printableForms';
 import { formatDateTime } from '../../lib/datetime';
 import { DataTable } from '../../components/DataTable';
 
@@ -69,13 +70,13 @@ function Details({ e }: { e: HistoryEvent }) {
   );
 }
 
-/** Mẫu 05, phiếu kiểm soát quá trình giải quyết hồ sơ: who did what, when, where, and why. */
-export function HistoryTable({ events }: { events: HistoryEvent[] }) {
+/** The phiếu kiểm soát quá trình giải quyết hồ sơ (Mẫu 05 of 2018, 06 of 2025): who did what, when, where, and why. */
+export function HistoryTable({ events, ruleSet }: { events: HistoryEvent[]; ruleSet: RuleSet }) {
   const { t } = useI18n();
   const s = t.dossier.page;
   return (
     <DataTable
-      caption={s.historyHint}
+      caption={s.historyHint(formNumber(ruleSet, 'control-sheet'))}
       rows={events}
       rowKey={(e) => String(e.seq)}
       columns={[
