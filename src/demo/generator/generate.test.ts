@@ -169,8 +169,8 @@ test('ratings: only returned dossiers, at most one each, by the channels and tim
     status: string;
     returned_at: Date | null;
     applicant_user_id: number | null;
-    holder_unit_id: number | null;
-    holder_user_id: number | null;
+    returner_unit: number | null;
+    returner: number;
     resolution_timeliness: string | null;
     agency_id: number;
     procedure_code: string;
@@ -184,10 +184,11 @@ test('ratings: only returned dossiers, at most one each, by the channels and tim
     channel: string;
     rated_at: Date;
     rated_by: number | null;
-  }>`SELECT d.code, d.status, d.returned_at, d.applicant_user_id, d.holder_unit_id, d.holder_user_id,
-      d.resolution_timeliness, d.agency_id, d.procedure_code, r.agency_id AS r_agency, r.procedure_code AS r_procedure,
+  }>`SELECT d.code, d.status, d.returned_at, d.applicant_user_id, e.actor_unit_id AS returner_unit,
+      e.actor_user_id AS returner, d.resolution_timeliness, d.agency_id, d.procedure_code, r.agency_id AS r_agency, r.procedure_code AS r_procedure,
       r.unit_id, r.officer_id, r.level, r.reasons, r.comment, r.channel, r.rated_at, r.rated_by
-    FROM ratings r JOIN dossiers d ON d.id = r.dossier_id`.execute(a.db);
+    FROM ratings r JOIN dossiers d ON d.id = r.dossier_id
+      JOIN dossier_events e ON e.dossier_id = d.id AND e.action = 'return'`.execute(a.db);
   const { rows: counts } = await sql<{ returned: number; per: number }>`
     SELECT (SELECT count(*)::int FROM dossiers WHERE status = 'returned') AS returned,
       (SELECT coalesce(max(n), 0)::int FROM (SELECT count(*) AS n FROM ratings GROUP BY dossier_id) x) AS per`.execute(
@@ -205,8 +206,10 @@ test('ratings: only returned dossiers, at most one each, by the channels and tim
     assert.ok(r.rated_at > r.returned_at! && r.rated_at <= OPTIONS.asOf, r.code);
     assert.deepEqual(
       [r.r_agency, r.r_procedure, r.unit_id, r.officer_id],
-      [r.agency_id, r.procedure_code, r.holder_unit_id, r.holder_user_id],
+      [r.agency_id, r.procedure_code, r.returner_unit, r.returner],
+      'a rating counts for the officer who returned the result, in their unit',
     );
+    assert.ok(reception.has(r.officer_id!), r.code);
     assert.equal(r.level === 'not_satisfied', r.reasons.length > 0, r.code);
     if (r.reasons.includes('other')) assert.ok(r.comment, r.code);
     if (r.channel === 'kiosk') {

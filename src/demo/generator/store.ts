@@ -177,29 +177,30 @@ async function insertSteps(tx: Tx, plans: PlannedDossier[], ids: number[]) {
 }
 
 /**
- * The ratings of the returned dossiers, attributed as the rating service does: to the dossier's
- * agency and procedure and to the unit and officer that held it last.
+ * The ratings of the returned dossiers, attributed as the rating service does (`ratedOfficer`): to
+ * the dossier's agency and procedure and to the officer who returned the result, in the unit they
+ * returned it for.
  */
 export function ratingRecords(plans: PlannedDossier[], ids: number[]) {
-  return plans.flatMap((p, i) =>
-    p.rating
-      ? [
-          {
-            dossier_id: ids[i],
-            agency_id: p.agency.id,
-            procedure_code: p.procedure.code,
-            unit_id: p.state.holderUnitId,
-            officer_id: p.state.holderUserId,
-            level: p.rating.level,
-            reasons: p.rating.reasons,
-            comment: p.rating.comment,
-            channel: p.rating.channel,
-            rated_at: p.rating.ratedAt.toISOString(),
-            rated_by: p.rating.ratedBy,
-          },
-        ]
-      : [],
-  );
+  return plans.flatMap((p, i) => {
+    if (!p.rating) return [];
+    const returned = p.events.findLast((e) => e.event.action === 'return')?.event.actor;
+    return [
+      {
+        dossier_id: ids[i],
+        agency_id: p.agency.id,
+        procedure_code: p.procedure.code,
+        unit_id: returned ? returned.unitId : p.state.holderUnitId,
+        officer_id: returned ? returned.userId : p.state.holderUserId,
+        level: p.rating.level,
+        reasons: p.rating.reasons,
+        comment: p.rating.comment,
+        channel: p.rating.channel,
+        rated_at: p.rating.ratedAt.toISOString(),
+        rated_by: p.rating.ratedBy,
+      },
+    ];
+  });
 }
 
 async function insertRatings(tx: Tx, plans: PlannedDossier[], ids: number[]) {

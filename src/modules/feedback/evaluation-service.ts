@@ -34,7 +34,7 @@ const EMPTY: EvaluationFacts = {
 /**
  * Officers or units evaluated over a period (docs/quality-index.md): steps of the internal process
  * they completed and how many in time, the late dossiers they caused (apologies naming their unit at
- * fault), and the satisfaction of the ratings of dossiers they held last.
+ * fault), and the satisfaction of the ratings of dossiers they returned (rating-store.ts `ratedOfficer`).
  */
 export async function evaluation(db: Db, principal: Principal, q: PeriodQuery & { groupBy: 'officer' | 'unit' }) {
   const period = periodOf(q.from, q.to);

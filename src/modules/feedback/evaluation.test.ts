@@ -11,8 +11,9 @@ let components: number[];
 const PERIOD = 'from=2020-01-01&to=2099-12-31';
 
 /**
- * Three dossiers of Hạ Long: two returned (one with an uploaded scan, one rated very satisfied, one
- * rated not satisfied), one at the specialist with an apology naming VHXH at fault.
+ * Three dossiers of Hạ Long: two returned (one with an uploaded scan, returned by the receptionist and
+ * rated very satisfied; one returned by the desk's second officer and rated not satisfied), one at the
+ * specialist with an apology naming VHXH at fault.
  */
 before(async () => {
   t = await createTestApp();
@@ -28,7 +29,7 @@ before(async () => {
     201,
   );
   const first = await walk(t, { users: u, components }, 'returned', { files: [file.id] });
-  const second = await walk(t, { users: u, components }, 'returned');
+  const second = await walk(t, { users: u, components }, 'returned', { returner: 'u2001.mc1' });
   const late = await walk(t, { users: u, components }, 'assigned');
   const kiosk = (code: string, payload: object) =>
     t.app.inject({
@@ -73,32 +74,31 @@ test('units: steps completed, on time, late dossiers caused (apologies) and sati
       headers: u['u2001.lanhdao'].headers,
     }),
   );
+  // The ratings count for the desk (MC) whose officers returned the results, not the leaders' unit
+  // (LD) that made them ready and still holds the dossiers.
   assert.deepEqual(summary(res.rows).sort(), [
-    ['LD', 2, 0, 2, 0.5],
-    ['MC', 3, 0, 0, null],
+    ['LD', 2, 0, 0, null],
+    ['MC', 3, 0, 2, 0.5],
     ['VHXH', 2, 1, 0, null],
   ]);
   for (const r of res.rows as Row[]) assert.equal(r.onTimeRate, 1, 'every step was done well before its due time');
 });
 
-test('officers: what each completed, and the apology of the dossier they held', async () => {
+test('officers: what each completed, the apology of the dossier they held, the ratings of what they returned', async () => {
   const res = ok(
     await t.app.inject({
       url: `/api/feedback/evaluation?${PERIOD}&agency=${HA_LONG}&groupBy=officer`,
       headers: u['u2001.lanhdao'].headers,
     }),
   );
-  assert.deepEqual(
-    summary(res.rows)
-      .filter((r) => r[1] !== 0 || r[2] !== 0)
-      .map((r) => r.slice(0, 3))
-      .sort(),
-    [
-      ['reception', 3, 0],
-      ['specialist', 2, 1],
-      ['u2001.lanhdao', 2, 0],
-    ],
-  );
+  // The receptionist forwarded all three and returned the first; the desk's second officer only
+  // returned the second: each is rated for the result they handed over.
+  assert.deepEqual(summary(res.rows).sort(), [
+    ['reception', 3, 0, 1, 1],
+    ['specialist', 2, 1, 0, null],
+    ['u2001.lanhdao', 2, 0, 0, null],
+    ['u2001.mc1', 0, 0, 1, 0],
+  ]);
   const other = await loginAs(t.app, 'u2002.lanhdao');
   const refused = await t.app.inject({ url: `/api/feedback/evaluation?${PERIOD}&agency=${HA_LONG}`, headers: other });
   assert.equal(refused.statusCode, 403, refused.body);

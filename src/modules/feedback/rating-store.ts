@@ -64,6 +64,26 @@ export type NewRating = {
   ratedBy: number | null;
 };
 
+/**
+ * Whom a rating counts for: the officer who returned the result — the one the applicant met at the
+ * desk, whom the kiosk's "dossier just returned" is about — and the unit they returned it for, so a
+ * unit's satisfaction is the sum of its officers'. The holder is no answer: leader steps have no
+ * assignee and neither "result ready" nor "return" moves the holder, so a walked dossier ends with
+ * no officer and at the leaders' unit. A dossier returned without a `return` event (imported) keeps
+ * its holder. Migration 0013 applied the same rule to the ratings recorded before it.
+ */
+async function ratedOfficer(tx: Tx, d: RatedDossier): Promise<{ unit_id: number | null; officer_id: number | null }> {
+  const returned = await tx
+    .selectFrom('dossier_events')
+    .select(['actor_unit_id as unit_id', 'actor_user_id as officer_id'])
+    .where('dossier_id', '=', d.id)
+    .where('action', '=', 'return')
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return returned ?? { unit_id: d.holder_unit_id, officer_id: d.holder_user_id };
+}
+
 /** Inserts the rating; false when the dossier already has one (the unique constraint decides). */
 export async function insertRating(tx: Tx, r: NewRating): Promise<boolean> {
   const row = await tx
@@ -72,8 +92,7 @@ export async function insertRating(tx: Tx, r: NewRating): Promise<boolean> {
       dossier_id: r.dossier.id,
       agency_id: r.dossier.agency_id,
       procedure_code: r.dossier.procedure_code,
-      unit_id: r.dossier.holder_unit_id,
-      officer_id: r.dossier.holder_user_id,
+      ...(await ratedOfficer(tx, r.dossier)),
       level: r.level,
       reasons: r.reasons,
       comment: r.comment,

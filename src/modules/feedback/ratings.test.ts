@@ -1,7 +1,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
 import { createTestApp, loginAs, type TestApp } from '../../../test/harness';
+import * as m0013 from '../../db/migrations/0013_ratings_returned_by';
 import { loggedPath } from '../../shared/logger';
 import { HA_LONG } from '../dossiers/test-support';
 import { ok, prepare, walk, type Users } from './test-support';
@@ -65,7 +67,8 @@ test('the returned result brings a one-time link: stored hashed, shows no person
 });
 
 test('one rating per dossier across channels: the database refuses a second one', async () => {
-  const code = (await walk(t, ctx, 'returned')).code;
+  // Returned by the desk's second officer, rated at the kiosk the receptionist signed in.
+  const code = (await walk(t, ctx, 'returned', { returner: 'u2001.mc1' })).code;
   const kiosk = ctx.users.reception.headers;
   ok(
     await t.app.inject({
@@ -172,12 +175,17 @@ test('results per officer, unit, agency and procedure count the ratings of the p
     [total.verySatisfied, total.satisfied, total.notSatisfied, total.total, total.satisfactionRate],
     [1, 2, 1, 4, 0.75],
   );
-  const byUnit = ok(await q('&groupBy=unit'));
-  // Every dossier ended at the leaders' step (LD) when its result was made ready and returned.
-  assert.deepEqual(
-    byUnit.rows.map((r: { group: { code: string }; total: number }) => [r.group.code, r.total]),
-    [['LD', 4]],
-  );
+  type Row = { group: { code: string; name: string }; total: number; satisfactionRate: number | null };
+  const rows = (res: { rows: Row[] }) => res.rows.map((r) => [r.group.code, r.group.name, r.total, r.satisfactionRate]);
+  // A rating counts for the officer who returned the result (whoever signed in the kiosk), in their
+  // unit: the desk (MC), not the leaders' unit (LD) that made the results ready and still holds them.
+  assert.deepEqual(rows(ok(await q('&groupBy=officer'))), [
+    ['reception', 'Trần Thị Thu Hà', 3, 2 / 3],
+    ['u2001.mc1', ctx.users['u2001.mc1'].principal.fullName, 1, 1],
+  ]);
+  assert.deepEqual(rows(ok(await q('&groupBy=unit'))), [
+    ['MC', 'Trung tâm Phục vụ hành chính công (Bộ phận Một cửa)', 4, 0.75],
+  ]);
   const byProcedure = ok(await q('&groupBy=procedure'));
   assert.deepEqual(byProcedure.rows.length, 1);
   const byAgency = ok(await q('&groupBy=agency'));
@@ -199,6 +207,34 @@ test('results per officer, unit, agency and procedure count the ratings of the p
     headers: other,
   });
   assert.equal(refused.statusCode, 403, refused.body);
+});
+
+test('migration 0013 attributes the ratings recorded before it to the officer who returned the result', async () => {
+  const attribution = () =>
+    t.db
+      .selectFrom('ratings as r')
+      .innerJoin('dossiers as d', 'd.id', 'r.dossier_id')
+      .leftJoin('users as o', 'o.id', 'r.officer_id')
+      .leftJoin('units as n', 'n.id', 'r.unit_id')
+      .select(['d.code', 'o.username', 'n.code as unit'])
+      .orderBy('d.code')
+      .execute();
+  const now = await attribution();
+  assert.deepEqual(now.map((r) => [r.username, r.unit]).sort(), [
+    ['reception', 'MC'],
+    ['reception', 'MC'],
+    ['reception', 'MC'],
+    ['u2001.mc1', 'MC'],
+  ]);
+  // As recorded before: the holder (no officer after the leaders' step, the leaders' unit).
+  await sql`UPDATE ratings r SET unit_id = d.holder_unit_id, officer_id = d.holder_user_id
+    FROM dossiers d WHERE d.id = r.dossier_id`.execute(t.db);
+  assert.deepEqual(
+    (await attribution()).map((r) => [r.username, r.unit]),
+    now.map(() => [null, 'LD']),
+  );
+  await m0013.up(t.db as unknown as Kysely<unknown>);
+  assert.deepEqual(await attribution(), now);
 });
 
 test('logs show a rating link without its token', () => {

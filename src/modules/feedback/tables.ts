@@ -19,7 +19,10 @@ export interface RatingTable {
   dossier_id: number;
   agency_id: number;
   procedure_code: string;
-  /** The dossier's holder when it was rated: the unit and officer that held it last. */
+  /**
+   * The officer who returned the result and the unit they returned it for (the `return` event's
+   * actor); the dossier's holder when it has no such event (imported).
+   */
   unit_id: number | null;
   officer_id: number | null;
   /** very_satisfied | satisfied | not_satisfied */

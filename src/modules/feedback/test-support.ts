@@ -4,8 +4,11 @@ import type { TestApp } from '../../../test/harness';
 import { APPLICANT, BIRTH, HA_LONG, act, importTestCatalogue, postDossier } from '../dossiers/test-support';
 import { logins } from '../workflow/test-support';
 
-/** The ward's officers who walk a dossier of the test catalogue through its three steps, and the demo citizen. */
-export const WALKERS = ['reception', 'specialist', 'leader', 'u2001.lanhdao', 'congdan'] as const;
+/**
+ * The ward's officers who walk a dossier of the test catalogue through its three steps, a second
+ * officer of its desk (MC) who may return the result instead, and the demo citizen.
+ */
+export const WALKERS = ['reception', 'specialist', 'leader', 'u2001.lanhdao', 'u2001.mc1', 'congdan'] as const;
 export type Users = Awaited<ReturnType<typeof logins>>;
 
 export async function prepare(t: TestApp): Promise<{ users: Users; components: number[] }> {
@@ -20,13 +23,14 @@ export function ok(res: LightMyRequestResponse, status = 200) {
 
 /**
  * A dossier of Hạ Long received at the desk (or filed online by the demo citizen and accepted), walked
- * through its steps to `until`: `assigned` (at the specialist), `resolved` (result ready) or `returned`.
+ * through its steps to `until`: `assigned` (at the specialist), `resolved` (result ready) or `returned`
+ * (by `returner`, the receptionist unless told).
  */
 export async function walk(
   t: TestApp,
   ctx: { users: Users; components: number[] },
   until: 'assigned' | 'resolved' | 'returned',
-  opts: { online?: boolean; files?: number[] } = {},
+  opts: { online?: boolean; files?: number[]; returner?: 'reception' | 'u2001.mc1' } = {},
 ): Promise<{ code: string; version: number }> {
   const online = opts.online ?? false;
   const u = ctx.users;
@@ -55,6 +59,6 @@ export async function walk(
   if (until === 'assigned') return { code: d.code, version: d.version };
   await step('specialist', 'forward');
   await step('u2001.lanhdao', 'result-ready');
-  if (until === 'returned') await step('reception', 'return');
+  if (until === 'returned') await step(opts.returner ?? 'reception', 'return');
   return { code: d.code, version: d.version };
 }

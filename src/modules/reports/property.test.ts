@@ -17,6 +17,7 @@ import {
   type Period,
   type Summary,
 } from './rules';
+import { NO_HOLDER } from './schema';
 import type { DossierStatisticsColumns } from './tables';
 import {
   CERTIFY,
@@ -172,11 +173,15 @@ type Group = { code: string | null; agency?: string };
 
 /**
  * The filters that narrow a drill-down to one row's group, as the dashboard's table links it (web
- * GroupTable `groupFilter`); null for the "none" group, which no filter can name. A row of an agency
- * or of one of its units counts that agency's own dossiers, so the filter leaves its subtree out.
+ * GroupTable `groupFilter`). A row of an agency or of one of its units counts that agency's own
+ * dossiers, so the filter leaves its subtree out. The "none" row of units or officers (every imported
+ * dossier is in it) is named by `NO_HOLDER`, across the whole scope as the row counts it.
  */
-function groupFilter(groupBy: string, group: Group): Record<string, string> | null {
-  if (group.code === null) return null;
+function groupFilter(groupBy: string, group: Group): Record<string, string> {
+  if (group.code === null) {
+    assert.ok(groupBy === 'unit' || groupBy === 'officer', `a "none" row grouped by ${groupBy}`);
+    return { [groupBy]: NO_HOLDER };
+  }
   if (groupBy === 'agency') return { agency: group.code, agencyOnly: 'true' };
   if (groupBy === 'unit') {
     return { unit: group.code, ...(group.agency ? { agency: group.agency, agencyOnly: 'true' } : {}) };
@@ -218,7 +223,7 @@ test('the summary balances, matches a recount by the rules, and every number, of
       // A row's numbers drill down too, with its group's filter added (as the dashboard links them).
       for (const r of (rows ?? []) as (Summary & { group: Group })[]) {
         const extra = groupFilter(f.groupBy!, r.group);
-        if (extra) await assertDrillsDown(r, new URLSearchParams({ ...Object.fromEntries(query), ...extra }));
+        await assertDrillsDown(r, new URLSearchParams({ ...Object.fromEntries(query), ...extra }));
       }
     }),
     { numRuns: 30 },

@@ -9,10 +9,18 @@ export const GROUPS = ['agency', 'unit', 'field', 'procedure', 'officer', 'chann
 export type GroupBy = (typeof GROUPS)[number];
 
 /**
+ * The value of the `unit` and `officer` filters that selects the dossiers held by no unit or no officer
+ * (every imported dossier): the "none" row of a summary grouped by unit or officer drills down with it.
+ * No real value can be it: unit codes are capitals and digits (`^[A-Z][A-Z0-9]{0,15}$`) and usernames
+ * start with a lowercase letter or digit (`^[a-z0-9][a-z0-9._-]{2,49}$`, agencies/schema.ts).
+ */
+export const NO_HOLDER = '_none';
+
+/**
  * The filters every report takes. `agency` includes its subtree, or only itself with `agencyOnly=true`
  * (a row of the summary grouped by agency or unit counts that agency's own dossiers); `unit` is a unit
  * code (MC, VHXH…) inside the agencies reported on; `officer` a username; unit and officer are the
- * dossier's holder.
+ * dossier's holder, and `NO_HOLDER` (`_none`) for either means the dossier has none.
  */
 export const reportFilters = z.object({
   from: date,

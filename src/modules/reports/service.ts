@@ -14,7 +14,7 @@ import {
   type Period,
   type Summary,
 } from './rules';
-import type { DrillDownQuery, GroupBy, ReportFilters, SummaryQuery } from './schema';
+import { NO_HOLDER, type DrillDownQuery, type GroupBy, type ReportFilters, type SummaryQuery } from './schema';
 import * as store from './store';
 import { listedView, summaryRows, type SummaryRow } from './views';
 
@@ -47,15 +47,17 @@ export async function resolveScope(db: Executor, principal: Principal, f: Report
   if (f.procedure && !(await store.procedureExists(db, f.procedure))) {
     throw invalid('procedure', `Không có thủ tục mã ${f.procedure}`, `No procedure with code ${f.procedure}`);
   }
-  let unitIds: number[] | null = null;
-  if (f.unit) {
+  let unitIds: store.Scope['unitIds'] = null;
+  if (f.unit === NO_HOLDER) unitIds = store.NONE;
+  else if (f.unit) {
     unitIds = await store.unitIds(db, f.unit, agencyIds);
     if (unitIds.length === 0) {
       throw invalid('unit', `Không có đơn vị mã ${f.unit} trong phạm vi báo cáo`, `No unit ${f.unit} in the scope`);
     }
   }
-  let officerId: number | null = null;
-  if (f.officer) {
+  let officerId: store.Scope['officerId'] = null;
+  if (f.officer === NO_HOLDER) officerId = store.NONE;
+  else if (f.officer) {
     officerId = (await store.userId(db, f.officer)) ?? null;
     if (officerId === null) throw invalid('officer', `Không có cán bộ ${f.officer}`, `No officer ${f.officer}`);
   }

@@ -20,9 +20,13 @@ export type Scope = {
   fieldCode: string | null;
   procedureCode: string | null;
   channel: string | null;
-  unitIds: number[] | null;
-  officerId: number | null;
+  /** The holder unit and officer: null when not filtered, `NONE` for dossiers held by none. */
+  unitIds: number[] | typeof NONE | null;
+  officerId: number | typeof NONE | null;
 };
+
+/** A scope's unit or officer filter selecting the dossiers held by none (NULL in `dossiers` and both aggregates). */
+export const NONE = 'none';
 
 type Columns = Record<GroupBy, string>;
 const DOSSIER: Columns = {
@@ -48,8 +52,10 @@ function filterConditions(scope: Scope, col: Columns): RawBuilder<SqlBool>[] {
   if (scope.fieldCode !== null) conditions.push(sql`${sql.ref(col.field)} = ${scope.fieldCode}`);
   if (scope.procedureCode !== null) conditions.push(sql`${sql.ref(col.procedure)} = ${scope.procedureCode}`);
   if (scope.channel !== null) conditions.push(sql`${sql.ref(col.channel)} = ${scope.channel}`);
-  if (scope.unitIds !== null) conditions.push(sql`${sql.ref(col.unit)} IN (${sql.join(scope.unitIds)})`);
-  if (scope.officerId !== null) conditions.push(sql`${sql.ref(col.officer)} = ${scope.officerId}`);
+  if (scope.unitIds === NONE) conditions.push(sql`${sql.ref(col.unit)} IS NULL`);
+  else if (scope.unitIds !== null) conditions.push(sql`${sql.ref(col.unit)} IN (${sql.join(scope.unitIds)})`);
+  if (scope.officerId === NONE) conditions.push(sql`${sql.ref(col.officer)} IS NULL`);
+  else if (scope.officerId !== null) conditions.push(sql`${sql.ref(col.officer)} = ${scope.officerId}`);
   return conditions;
 }
 

@@ -196,6 +196,42 @@ test("an agency's row counts its own dossiers and drills down to them, without i
   assert.equal((await list('')).items.length, 2);
 });
 
+test('the row of dossiers held by no unit or officer drills down with the filter value _none', async () => {
+  const codes = (list: { items: { code: string }[] }) => list.items.map((d) => d.code).sort();
+  const drill = (metric: string, q: string) =>
+    getJson(t.app, admin, `/api/reports/summary/dossiers?metric=${metric}&${q}`);
+  // The commune's dossiers are all imported: held by no unit.
+  const q = `from=2019-12-01&to=2020-01-31&agency=${COMMUNE}`;
+  const byUnit = await getJson(t.app, admin, url(`${q}&groupBy=unit`));
+  assert.deepEqual(
+    byUnit.rows.map((r: { group: object; received: { total: number } }) => [r.group, r.received.total]),
+    [[{ code: null, name: 'Chưa giao đơn vị xử lý' }, 5]],
+  );
+  const { group: _group, ...noUnit } = byUnit.rows[0];
+  assert.deepEqual(await getJson(t.app, admin, url(`${q}&unit=_none`)), noUnit);
+  const received = await drill('received.total', `${q}&unit=_none`);
+  assert.equal(received.total, 5);
+  assert.deepEqual(codes(received), [
+    `${COMMUNE}-191216-0001`,
+    `${COMMUNE}-191230-0001`,
+    `${COMMUNE}-200106-0001`,
+    `${COMMUNE}-200106-0002`,
+    `${COMMUNE}-200120-0001`,
+  ]);
+  // At the ward today the receptionist holds the dossiers she received; the refused one was never
+  // received and the one imported by the test above is still open, so no officer holds either.
+  const ward = `from=${today}&to=${today}&agency=${WARD}`;
+  const noOfficer = await getJson(t.app, admin, url(`${ward}&officer=_none`));
+  assert.deepEqual(
+    [noOfficer.received, noOfficer.withdrawn, noOfficer.refused],
+    [{ carriedOver: 1, online: 0, direct: 0, postal: 0, total: 1 }, 0, 1],
+  );
+  const refused = await drill('refused', `${ward}&officer=_none`);
+  assert.deepEqual([refused.total, refused.items.map((d: { status: string }) => d.status)], [1, ['refused']]);
+  assert.deepEqual(codes(await drill('received.carriedOver', `${ward}&officer=_none`)), [`${WARD}-210302-0001`]);
+  assert.equal((await drill('refused', `${ward}&officer=reception`)).items.length, 0);
+});
+
 test('each reader sees their own agencies only', async () => {
   const q = 'from=2020-01-01&to=2020-01-31';
   const wardAdmin = await loginAs(t.app, 'u2001.quantri');

@@ -35,7 +35,13 @@ export const METRICS = [
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
-/** The filters every report takes; `agency` includes its subtree. */
+/**
+ * The value of the `unit` and `officer` filters for the dossiers held by no unit or officer (the
+ * "none" row of a table by unit or officer; src/modules/reports/schema.ts `NO_HOLDER`).
+ */
+export const NO_HOLDER = '_none';
+
+/** The filters every report takes; `agency` includes its subtree; `unit` and `officer` take `NO_HOLDER`. */
 export type ReportFilters = {
   from: string;
   to: string;

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { fetchDrillDown, type GroupBy } from '../../api/reports';
+import { NO_HOLDER, fetchDrillDown, type GroupBy } from '../../api/reports';
 import type { DossierStatus } from '../../api/dossiers';
 import { DataTable } from '../../components/DataTable';
 import { Pagination } from '../../components/Pagination';
@@ -33,6 +33,8 @@ export function DrillDownPage() {
   const g = t.reports.groups;
   const narrowed = FILTER_KEYS.filter((k) => k !== 'agencyOnly' && filters[k]).map((k) => {
     const value = filters[k] ?? '';
+    // The dossiers held by no unit or officer are named as the table's row was.
+    if ((k === 'unit' || k === 'officer') && value === NO_HOLDER) return g.none[k];
     return `${g.by[k as GroupBy]}: ${k === 'channel' ? (g.channel[value] ?? value) : value}`;
   });
   if (filters.agencyOnly === 'true') narrowed.push(g.agencyOnly);

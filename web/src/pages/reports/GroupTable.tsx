@@ -3,18 +3,7 @@ import { DataTable } from '../../components/DataTable';
 import { useI18n } from '../../i18n/i18n';
 import { MetricLink } from './MetricLink';
 import { useNumbers } from './numbers';
-
-/**
- * The filter that narrows a drill-down to one row's group; null for "none" (no filter can say it). A row
- * of an agency or of its unit counts that agency's own dossiers, not its subtree's.
- */
-function groupFilter(groupBy: GroupBy, row: SummaryRow): Partial<ReportFilters> | null {
-  const { code, agency } = row.group;
-  if (code === null) return null;
-  if (groupBy === 'agency') return { agency: code, agencyOnly: 'true' };
-  if (groupBy === 'unit') return { unit: code, ...(agency ? { agency, agencyOnly: 'true' } : {}) };
-  return { [groupBy]: code };
-}
+import { groupFilter } from './params';
 
 type Props = {
   groupBy: GroupBy;
@@ -43,7 +32,7 @@ export function GroupTable({ groupBy, rows, filters, agencyNames }: Props) {
     header: label,
     numeric: true,
     cell: (r: SummaryRow) => {
-      const extra = groupFilter(groupBy, r);
+      const extra = groupFilter(groupBy, r.group);
       return extra === null ? (
         count(value(r))
       ) : (

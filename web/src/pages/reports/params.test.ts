@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dashboardUrl, drillUrl, readParams } from './params';
+import { dashboardUrl, drillUrl, groupFilter, readParams } from './params';
 
 test('the dashboard opens on this month up to today when the address says nothing', () => {
   assert.deepEqual(readParams(new URLSearchParams(''), '2026-11-25'), {
@@ -43,4 +43,27 @@ test('a number links to its drill-down with the dashboard’s filters and its gr
     dashboardUrl('year', { from: '2025-01-01', to: '2025-12-31' }, 'officer'),
     '/thong-ke?period=year&from=2025-01-01&to=2025-12-31&groupBy=officer',
   );
+});
+
+test('a row of the table by group links its group; the "none" row of units or officers too', () => {
+  assert.deepEqual(groupFilter('unit', { code: 'MC', name: 'Một cửa', agency: '000.20.01.H40' }), {
+    unit: 'MC',
+    agency: '000.20.01.H40',
+    agencyOnly: 'true',
+  });
+  assert.deepEqual(groupFilter('agency', { code: '000.20.01.H40', name: 'UBND phường Hạ Long' }), {
+    agency: '000.20.01.H40',
+    agencyOnly: 'true',
+  });
+  assert.deepEqual(groupFilter('field', { code: 'HO_TICH', name: 'Hộ tịch' }), { field: 'HO_TICH' });
+  // Imported dossiers are held by no unit or officer: their row drills down over the whole scope.
+  assert.deepEqual(groupFilter('unit', { code: null, name: 'Chưa giao đơn vị xử lý' }), { unit: '_none' });
+  assert.deepEqual(groupFilter('officer', { code: null, name: 'Chưa giao cán bộ xử lý' }), { officer: '_none' });
+  assert.equal(
+    drillUrl({ from: '2015-01-01', to: '2015-12-31', agency: '000.20.01.H40' }, 'resolved.onTime', {
+      officer: '_none',
+    }),
+    '/thong-ke/ho-so?metric=resolved.onTime&from=2015-01-01&to=2015-12-31&agency=000.20.01.H40&officer=_none',
+  );
+  assert.equal(groupFilter('procedure', { code: null, name: 'Không xác định' }), null);
 });

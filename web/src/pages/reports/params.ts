@@ -1,5 +1,13 @@
 import { useSearchParams } from 'react-router';
-import { GROUPS, METRICS, type GroupBy, type Metric, type ReportFilters } from '../../api/reports';
+import {
+  GROUPS,
+  METRICS,
+  NO_HOLDER,
+  type GroupBy,
+  type GroupKey,
+  type Metric,
+  type ReportFilters,
+} from '../../api/reports';
 import { todayIso } from '../../lib/datetime';
 import { paths } from '../../paths';
 import { PERIOD_KINDS, defaultRange, type PeriodKind } from './period';
@@ -48,6 +56,20 @@ function query(entries: Record<string, string | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(entries)) if (v) q.set(k, v);
   return q.toString();
+}
+
+/**
+ * The filter that narrows a drill-down to one row's group. A row of an agency or of its unit counts
+ * that agency's own dossiers, not its subtree's. The "none" row of units or officers (imported
+ * dossiers, refusals) is `NO_HOLDER` over the whole scope, as it counts; other groups have no "none"
+ * row (every dossier has an agency, field, procedure and channel), so null there is a number to show unlinked.
+ */
+export function groupFilter(groupBy: GroupBy, group: GroupKey): Partial<ReportFilters> | null {
+  const { code, agency } = group;
+  if (code === null) return groupBy === 'unit' || groupBy === 'officer' ? { [groupBy]: NO_HOLDER } : null;
+  if (groupBy === 'agency') return { agency: code, agencyOnly: 'true' };
+  if (groupBy === 'unit') return { unit: code, ...(agency ? { agency, agencyOnly: 'true' } : {}) };
+  return { [groupBy]: code };
 }
 
 /** The drill-down list of one number, with the dashboard's filters and those of a table's group. */
