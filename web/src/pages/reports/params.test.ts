@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dashboardUrl, drillUrl, readParams } from './params';
+import { dashboardUrl, drillUrl, ratedUrl, readParams } from './params';
 
 test('the dashboard opens on this month up to today when the address says nothing', () => {
   assert.deepEqual(readParams(new URLSearchParams(''), '2026-11-25'), {
@@ -43,4 +43,12 @@ test('a number links to its drill-down with the dashboard’s filters and its gr
     dashboardUrl('year', { from: '2025-01-01', to: '2025-12-31' }, 'officer'),
     '/thong-ke?period=year&from=2025-01-01&to=2025-12-31&groupBy=officer',
   );
+});
+
+test('a ratings number links to its rated dossiers with the dashboard’s period and agency only', () => {
+  assert.equal(
+    ratedUrl({ from: '2025-10-01', to: '2025-10-31', agency: '000.20.01.H40', unit: 'MC' }, 'not_satisfied'),
+    '/thong-ke/danh-gia?level=not_satisfied&from=2025-10-01&to=2025-10-31&agency=000.20.01.H40',
+  );
+  assert.equal(ratedUrl({ from: '2025-10-01', to: '2025-10-31' }), '/thong-ke/danh-gia?from=2025-10-01&to=2025-10-31');
 });
