@@ -57,6 +57,7 @@ export const FEEDBACK_CASES: Record<string, Case> = {
     ownWard: status(201),
   },
   'GET /api/feedback/ratings': results('ratings'),
+  'GET /api/feedback/ratings/dossiers': results('ratings/dossiers'),
   'GET /api/feedback/evaluation': results('evaluation'),
   'GET /api/feedback/quality-index': results('quality-index'),
   'PUT /api/feedback/settings': {

@@ -433,6 +433,45 @@ describe(
       await ratings.getByText('Tổng số lượt đánh giá').waitFor();
       assert.deepEqual(await ratings.locator('dd').allTextContents(), ['1', '1', '0', '0', '100%']);
       await screenshot(page, 'dashboard-after-walk');
+    });
+
+    test('a ratings number of the dashboard opens its rated dossiers, the same count as the API', async () => {
+      const ratings = page.getByRole('region', { name: 'Mức độ hài lòng' });
+      await ratings.getByRole('link', { name: 'Rất hài lòng: 1 lượt đánh giá, xem danh sách', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Hồ sơ được đánh giá rất hài lòng' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: '1 lượt đánh giá' }).waitFor();
+      const res = await fetch(`${server.url}/api/feedback/ratings/dossiers?level=very_satisfied&${month}`, {
+        headers: { authorization: `Bearer ${leaderToken}` },
+      });
+      const api = (await res.json()) as { total: number; items: { code: string }[] };
+      assert.deepEqual([api.total, api.items.map((i) => i.code)], [1, [onlineCode]]);
+      const row = page.locator('.data-table tbody tr', { hasText: onlineCode });
+      await row.getByText('Cổng dịch vụ công').waitFor();
+      assert.deepEqual(await page.locator('.data-table tbody tr a.code').allTextContents(), [onlineCode]);
+      const text = (await page.locator('main').textContent()) ?? '';
+      for (const secret of [DESK_APPLICANT.name, ONLINE_CCCD, 'Hoàng Văn An']) {
+        assert.ok(!text.includes(secret), `the rated list shows ${secret}`);
+      }
+      await screenshot(page, 'dashboard-rated-dossiers');
+      assert.deepEqual(await axeViolations(page), [], 'axe on the rated dossiers');
+
+      // Another level with the keyboard: none are not satisfied.
+      await page.getByLabel('Mức độ hài lòng').focus();
+      await page.getByLabel('Mức độ hài lòng').selectOption({ label: 'Chưa hài lòng' });
+      await page.getByRole('heading', { level: 1, name: 'Hồ sơ bị đánh giá chưa hài lòng' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: '0 lượt đánh giá' }).waitFor();
+      await page.getByText('Không có lượt đánh giá nào.').waitFor();
+
+      // Back on the dashboard, the rate lists all of them; the list fits a 360 px phone.
+      await page.getByRole('link', { name: 'Quay lại trang thống kê' }).click();
+      await ratings.getByRole('link', { name: 'Tỷ lệ hài lòng 100%, xem tất cả lượt đánh giá' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Hồ sơ đã được đánh giá' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: '1 lượt đánh giá' }).waitFor();
+      await page.setViewportSize({ width: 360, height: 780 });
+      await page.locator('.data-table').waitFor();
+      await screenshot(page, 'dashboard-rated-dossiers-360');
+      assert.equal(await hasHorizontalScroll(page), false, 'the rated dossiers scroll sideways at 360 px');
+      await page.setViewportSize({ width: 1280, height: 720 });
       await logOut(page);
     });
 

@@ -28,6 +28,8 @@ export const paths = {
   reports: '/thong-ke',
   /** The dossiers behind one number of the dashboard: `?metric=` and the dashboard's filters. */
   reportDossiers: '/thong-ke/ho-so',
+  /** The rated dossiers behind the dashboard's ratings numbers: `?level=` and the dashboard's period and agency. */
+  reportRatings: '/thong-ke/danh-gia',
   /** The public on-time statistics of the portal (no login). */
   publicStatistics: '/cong-khai-ket-qua',
   /** The desk's rating kiosk (signed in with a reception account). */

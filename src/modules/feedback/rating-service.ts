@@ -17,6 +17,8 @@ import {
   satisfactionOf,
   type RatingChannel,
   type RatingInput,
+  type RatingLevel,
+  type RatingReason,
 } from './rules';
 import { RESULT_ROLES, agencyByCode, scopeOf } from './scope';
 
@@ -216,4 +218,48 @@ export async function ratingSummary(db: Db, principal: Principal, q: RatingSumma
   });
   rows.sort((a, b) => b.total - a.total || String(a.group.code).localeCompare(String(b.group.code)));
   return { ...total, rows };
+}
+
+export type RatedDossierQuery = {
+  from: string;
+  to: string;
+  agency?: string;
+  level?: RatingLevel;
+  page: number;
+  pageSize: number;
+};
+
+/**
+ * The rated dossiers behind a number of `ratingSummary` (one level, or all): the same roles, scope and
+ * period, so `total` is the number the dashboard shows. Procedure, agency, level, reasons and the
+ * unit and officer the rating counts for; never the applicant nor the free-text comment, which may name them.
+ */
+export async function ratedDossierList(db: Db, principal: Principal, q: RatedDossierQuery) {
+  const period = periodOf(q.from, q.to);
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (tx) => {
+      const paths = await scopeOf(tx, principal, RESULT_ROLES, q.agency);
+      const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+      const { rows, total } = await store.ratedDossiers(tx, paths, period, q.level, page);
+      const items = rows.map((r) => ({
+        code: r.code,
+        procedure: { code: r.procedure_code, name: r.procedure_name },
+        agency: { code: r.agency_code, name: r.agency_name },
+        level: r.level,
+        reasons: r.reasons.map((code) => ({
+          code,
+          ...(RATING_REASONS[code as RatingReason] ?? { vi: code, en: code }),
+        })),
+        channel: r.channel,
+        ratedAt: formatVietnamTime(r.rated_at),
+        unit: r.unit_code === null ? null : { code: r.unit_code, name: r.unit_name ?? r.unit_code },
+        officer:
+          r.officer_username === null
+            ? null
+            : { username: r.officer_username, fullName: r.officer_name ?? r.officer_username },
+      }));
+      return { items, total };
+    });
 }

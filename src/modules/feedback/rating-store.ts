@@ -158,6 +158,13 @@ export const inPaths = (column: string, paths: readonly string[]) =>
     sql` OR `,
   )})`;
 
+/**
+ * The ratings a result reads: made in the period, in the agencies of `paths` (alias `r`). The counts
+ * and the list of rated dossiers share it, so the list holds exactly the dossiers counted.
+ */
+export const ratingsInScope = (paths: readonly string[], p: Period) =>
+  sql<SqlBool>`${inPaths('r.agency_id', paths)} AND r.rated_at >= ${p.start}::timestamptz AND r.rated_at < ${p.end}::timestamptz`;
+
 /** Ratings made in the period in the agencies of `paths`, per group and level. */
 export async function ratingCounts(
   db: Executor,
@@ -169,7 +176,46 @@ export async function ratingCounts(
   const { rows } = await sql<{ key: string | null; level: string; n: number }>`
     SELECT ${key} AS key, r.level, COUNT(*) AS n
     FROM ratings r
-    WHERE ${inPaths('r.agency_id', paths)} AND r.rated_at >= ${p.start}::timestamptz AND r.rated_at < ${p.end}::timestamptz
+    WHERE ${ratingsInScope(paths, p)}
     GROUP BY 1, 2`.execute(db);
   return rows;
+}
+
+/** The rated dossiers behind `ratingCounts`' numbers, the latest rating first; no applicant data. */
+export async function ratedDossiers(
+  db: Executor,
+  paths: readonly string[],
+  p: Period,
+  level: RatingLevel | undefined,
+  page: { limit: number; offset: number },
+) {
+  let q = db.selectFrom('ratings as r').where(ratingsInScope(paths, p));
+  if (level) q = q.where('r.level', '=', level);
+  const rows = await q
+    .innerJoin('dossiers as d', 'd.id', 'r.dossier_id')
+    .innerJoin('agencies as a', 'a.id', 'r.agency_id')
+    .leftJoin('units as u', 'u.id', 'r.unit_id')
+    .leftJoin('users as o', 'o.id', 'r.officer_id')
+    .select([
+      'd.code',
+      'r.procedure_code',
+      'd.procedure_name',
+      'a.code as agency_code',
+      'a.name as agency_name',
+      'r.level',
+      'r.reasons',
+      'r.channel',
+      'r.rated_at',
+      'u.code as unit_code',
+      'u.name as unit_name',
+      'o.username as officer_username',
+      'o.full_name as officer_name',
+    ])
+    .orderBy('r.rated_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+  const { n } = await q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return { rows, total: Number(n) };
 }

@@ -12,6 +12,7 @@ import {
   rateAsApplicant,
   rateAtKiosk,
   rateByLink,
+  ratedDossierList,
   ratingSummary,
   reasonList,
 } from './rating-service';
@@ -25,6 +26,8 @@ import {
   kioskRatingBody,
   kioskResponse,
   linkResponse,
+  ratedDossiersQuery,
+  ratedDossiersResponse,
   ratingBody,
   ratingResponse,
   ratingSummaryQuery,
@@ -146,6 +149,20 @@ export async function feedbackRoutes(app: FastifyInstance, opts: { db: Db; confi
       },
     },
     async (request) => ratingSummary(db, requireUser(request), request.query),
+  );
+
+  r.get(
+    '/api/feedback/ratings/dossiers',
+    {
+      config: { access: RESULT_ROLES },
+      schema: {
+        tags: TAGS,
+        summary: 'Hồ sơ đã được đánh giá (theo mức độ) / The rated dossiers behind the results',
+        querystring: ratedDossiersQuery,
+        response: { 200: ratedDossiersResponse },
+      },
+    },
+    async (request) => ratedDossierList(db, requireUser(request), request.query),
   );
 
   // ------------------------------------------------------------ evaluation and quality index

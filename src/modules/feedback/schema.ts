@@ -54,6 +54,32 @@ export const ratingSummaryResponse = z.object({
   rows: z.array(z.object({ group, ...satisfaction })).optional(),
 });
 
+/** The rated dossiers behind one number of the results: all ratings, or those of one level. */
+export const ratedDossiersQuery = z.object({
+  ...period,
+  level: z.enum(RATING_LEVELS).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+const named = z.object({ code: z.string(), name: z.string() });
+export const ratedDossiersResponse = z.object({
+  items: z.array(
+    z.object({
+      code: z.string(),
+      procedure: named,
+      agency: named,
+      level: z.string(),
+      reasons: z.array(reason),
+      channel: z.string(),
+      ratedAt: z.string(),
+      /** The unit and officer the rating counts for in the results per unit and officer. */
+      unit: named.nullable(),
+      officer: z.object({ username: z.string(), fullName: z.string() }).nullable(),
+    }),
+  ),
+  total: z.number(),
+});
+
 export const evaluationQuery = z.object({ ...period, groupBy: z.enum(['officer', 'unit']).default('unit') });
 export const evaluationResponse = z.object({
   rows: z.array(

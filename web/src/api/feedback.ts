@@ -131,5 +131,22 @@ export type RatingSummary = {
 export const fetchRatingSummary = (q: PeriodQuery, signal?: AbortSignal) =>
   api<RatingSummary>('/api/feedback/ratings', { query: q, signal });
 
+/** A rated dossier behind the ratings numbers; no applicant data. */
+export type RatedDossier = {
+  code: string;
+  procedure: { code: string; name: string };
+  agency: { code: string; name: string };
+  level: RatingLevel;
+  reasons: Reason[];
+  channel: 'kiosk' | 'portal' | 'link';
+  ratedAt: string;
+  unit: { code: string; name: string } | null;
+  officer: { username: string; fullName: string } | null;
+};
+export const fetchRatedDossiers = (
+  q: PeriodQuery & { level?: RatingLevel; page?: number; pageSize?: number },
+  signal?: AbortSignal,
+) => api<Page<RatedDossier>>('/api/feedback/ratings/dossiers', { query: q, signal });
+
 export const fetchReasons = (signal?: AbortSignal) =>
   api<{ items: Reason[] }>('/api/public/rating-reasons', { signal }).then((r) => r.items);

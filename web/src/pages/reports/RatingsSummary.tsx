@@ -6,8 +6,12 @@ import { useI18n } from '../../i18n/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { paths } from '../../paths';
 import { useNumbers } from './numbers';
+import { ratedUrl } from './params';
 
-/** The period's satisfaction ratings for the dashboard's agency scope, with the way to the evaluation. */
+/**
+ * The period's satisfaction ratings for the dashboard's agency scope, each number a link to its rated
+ * dossiers (the rate to all of them), with the way to the evaluation.
+ */
 export function RatingsSummary({ filters }: { filters: ReportFilters }) {
   const { t } = useI18n();
   const s = t.reports.ratings;
@@ -26,24 +30,60 @@ export function RatingsSummary({ filters }: { filters: ReportFilters }) {
         <dl className="facts facts-grid" aria-busy={ratings.loading}>
           <div>
             <dt>{s.total}</dt>
-            <dd>{n.count(r.total)}</dd>
+            <dd>
+              <Link to={ratedUrl(filters)} className="metric-link" aria-label={s.show(s.total, n.count(r.total))}>
+                {n.count(r.total)}
+              </Link>
+            </dd>
           </div>
           <div>
             <dt>{t.feedback.levels.very_satisfied}</dt>
-            <dd>{n.count(r.verySatisfied)}</dd>
+            <dd>
+              <Link
+                to={ratedUrl(filters, 'very_satisfied')}
+                className="metric-link"
+                aria-label={s.show(t.feedback.levels.very_satisfied, n.count(r.verySatisfied))}
+              >
+                {n.count(r.verySatisfied)}
+              </Link>
+            </dd>
           </div>
           <div>
             <dt>{t.feedback.levels.satisfied}</dt>
-            <dd>{n.count(r.satisfied)}</dd>
+            <dd>
+              <Link
+                to={ratedUrl(filters, 'satisfied')}
+                className="metric-link"
+                aria-label={s.show(t.feedback.levels.satisfied, n.count(r.satisfied))}
+              >
+                {n.count(r.satisfied)}
+              </Link>
+            </dd>
           </div>
           <div>
             <dt>{t.feedback.levels.not_satisfied}</dt>
-            <dd>{n.count(r.notSatisfied)}</dd>
+            <dd>
+              <Link
+                to={ratedUrl(filters, 'not_satisfied')}
+                className="metric-link"
+                aria-label={s.show(t.feedback.levels.not_satisfied, n.count(r.notSatisfied))}
+              >
+                {n.count(r.notSatisfied)}
+              </Link>
+            </dd>
           </div>
           {r.satisfactionRate !== null && (
             <div>
               <dt>{s.rate}</dt>
-              <dd>{n.percent(r.satisfactionRate)}</dd>
+              <dd>
+                <Link
+                  to={ratedUrl(filters)}
+                  className="metric-link"
+                  aria-label={s.showRate(n.percent(r.satisfactionRate))}
+                >
+                  {n.percent(r.satisfactionRate)}
+                </Link>
+              </dd>
             </div>
           )}
         </dl>

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dashboardUrl, drillUrl, groupFilter, readParams } from './params';
+import { dashboardUrl, drillUrl, groupFilter, ratedUrl, readParams } from './params';
 
 test('the dashboard opens on this month up to today when the address says nothing', () => {
   assert.deepEqual(readParams(new URLSearchParams(''), '2026-11-25'), {
@@ -66,4 +66,12 @@ test('a row of the table by group links its group; the "none" row of units or of
     '/thong-ke/ho-so?metric=resolved.onTime&from=2015-01-01&to=2015-12-31&agency=000.20.01.H40&officer=_none',
   );
   assert.equal(groupFilter('procedure', { code: null, name: 'Không xác định' }), null);
+});
+
+test('a ratings number links to its rated dossiers with the dashboard’s period and agency only', () => {
+  assert.equal(
+    ratedUrl({ from: '2025-10-01', to: '2025-10-31', agency: '000.20.01.H40', unit: 'MC' }, 'not_satisfied'),
+    '/thong-ke/danh-gia?level=not_satisfied&from=2025-10-01&to=2025-10-31&agency=000.20.01.H40',
+  );
+  assert.equal(ratedUrl({ from: '2025-10-01', to: '2025-10-31' }), '/thong-ke/danh-gia?from=2025-10-01&to=2025-10-31');
 });

@@ -81,3 +81,8 @@ export function drillUrl(filters: ReportFilters, metric: Metric, extra: Partial<
 export function dashboardUrl(kind: PeriodKind, filters: ReportFilters, groupBy?: GroupBy): string {
   return `${paths.reports}?${query({ period: kind, ...filters, groupBy })}`;
 }
+
+/** The rated dossiers behind a ratings number: one level or all, in the dashboard's period and agency. */
+export function ratedUrl(filters: ReportFilters, level?: string): string {
+  return `${paths.reportRatings}?${query({ level, from: filters.from, to: filters.to, agency: filters.agency })}`;
+}

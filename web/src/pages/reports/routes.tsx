@@ -6,6 +6,7 @@ import { REPORT_ROLES } from './access';
 import { DashboardPage } from './DashboardPage';
 import { DrillDownPage } from './DrillDownPage';
 import { PublicStatisticsPage } from './PublicStatisticsPage';
+import { RatedDossiersPage } from './RatedDossiersPage';
 
 /** The statistics pages: the managers' dashboard and its drill-down lists, and the portal's public page. */
 export const reportRoutes = (
@@ -26,6 +27,16 @@ export const reportRoutes = (
         <RequireAuth>
           <RoleGate roles={REPORT_ROLES}>
             <DrillDownPage />
+          </RoleGate>
+        </RequireAuth>
+      }
+    />
+    <Route
+      path={paths.reportRatings}
+      element={
+        <RequireAuth>
+          <RoleGate roles={REPORT_ROLES}>
+            <RatedDossiersPage />
           </RoleGate>
         </RequireAuth>
       }

@@ -1,0 +1,113 @@
+import { useId } from 'react';
+import { Link } from 'react-router';
+import { fetchRatedDossiers, type RatingLevel } from '../../api/feedback';
+import { DataTable } from '../../components/DataTable';
+import { Pagination } from '../../components/Pagination';
+import { ErrorMessage, Loading } from '../../components/Status';
+import { useI18n } from '../../i18n/i18n';
+import { formatDate, formatDateTime } from '../../lib/datetime';
+import { useAsync } from '../../lib/useAsync';
+import { useDocumentTitle } from '../../lib/useDocumentTitle';
+import { paths } from '../../paths';
+import { dashboardUrl, useReportParams } from './params';
+
+const PAGE_SIZE = 20;
+const LEVELS: RatingLevel[] = ['very_satisfied', 'satisfied', 'not_satisfied'];
+
+/**
+ * The rated dossiers behind a ratings number of the dashboard: all of them, or those of `?level=`, in
+ * the dashboard's period and agency; `total` is that number (docs/quality-index.md).
+ */
+export function RatedDossiersPage() {
+  const { t, lang } = useI18n();
+  const s = t.reports.rated;
+  const levelSelect = useId();
+  const { kind, filters, page, params, setParams } = useReportParams();
+  const asked = params.get('level') as RatingLevel | null;
+  const level = asked && LEVELS.includes(asked) ? asked : undefined;
+  const title = level ? s.titles[level] : s.title;
+  useDocumentTitle(title);
+  const scope = { from: filters.from, to: filters.to, ...(filters.agency ? { agency: filters.agency } : {}) };
+  const key = JSON.stringify(scope);
+  const list = useAsync(
+    (signal) => fetchRatedDossiers({ ...scope, level, page, pageSize: PAGE_SIZE }, signal),
+    [key, level, page],
+  );
+  const shown = list.error === null ? list.data : undefined;
+  const back = dashboardUrl(kind, scope);
+
+  const update = (change: (next: URLSearchParams) => void) => {
+    const next = new URLSearchParams(params);
+    change(next);
+    setParams(next);
+  };
+  const toPage = (n: number) => update((next) => (n > 1 ? next.set('page', String(n)) : next.delete('page')));
+  const toLevel = (value: string) =>
+    update((next) => {
+      next.delete('page');
+      if (value) next.set('level', value);
+      else next.delete('level');
+    });
+
+  return (
+    <>
+      <p>
+        <Link to={back}>← {t.reports.drill.back}</Link>
+      </p>
+      <h1>{title}</h1>
+      <p className="report-period">{t.reports.dashboard.showing(formatDate(filters.from), formatDate(filters.to))}</p>
+      <section className="card section" aria-labelledby="rated-count">
+        <div className="results-head">
+          <h2 id="rated-count" className="queue-count">
+            {shown ? s.count(shown.total) : title}
+          </h2>
+          <div className="field report-group-by">
+            <label htmlFor={levelSelect}>{s.level}</label>
+            <select id={levelSelect} value={level ?? ''} onChange={(e) => toLevel(e.target.value)}>
+              <option value="">{s.allLevels}</option>
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {t.feedback.levels[l]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        {list.loading && !shown && <Loading />}
+        {list.error !== null && !list.loading && <ErrorMessage error={list.error} onRetry={list.reload} />}
+        {shown && shown.items.length === 0 && <p className="empty">{s.empty}</p>}
+        {shown && shown.items.length > 0 && (
+          <div className={list.loading ? 'results-stale' : undefined} aria-busy={list.loading}>
+            <DataTable
+              caption={title}
+              captionHidden
+              rows={shown.items}
+              rowKey={(d) => d.code}
+              columns={[
+                {
+                  header: s.code,
+                  cell: (d) => (
+                    <Link to={paths.dossier(d.code)} className="code">
+                      {d.code}
+                    </Link>
+                  ),
+                },
+                { header: s.procedure, cell: (d) => d.procedure.name },
+                { header: s.agency, cell: (d) => d.agency.name },
+                { header: s.level, cell: (d) => t.feedback.levels[d.level] },
+                { header: s.reasons, cell: (d) => d.reasons.map((r) => r[lang]).join('; ') },
+                { header: s.ratedAt, cell: (d) => formatDateTime(d.ratedAt) },
+                { header: s.channel, cell: (d) => s.channels[d.channel] },
+                {
+                  header: s.countsFor,
+                  cell: (d) => [d.unit?.name, d.officer?.fullName].filter(Boolean).join(' · ') || s.nobody,
+                },
+              ]}
+            />
+            <Pagination page={page} pageSize={PAGE_SIZE} total={shown.total} onChange={toPage} />
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
