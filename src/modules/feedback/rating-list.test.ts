@@ -65,7 +65,7 @@ before(async () => {
     headers: { ...(await loginAs(t.app, 'admin')), 'content-type': 'application/x-ndjson' },
     payload: JSON.stringify(line) + '\n',
   });
-  assert.deepEqual(ok(imported), { imported: 1, updated: 0, rejected: [] });
+  assert.deepEqual(ok(imported), { imported: 1, updated: 0, rejected: [], rejectedCount: 0 });
   const d = await t.db
     .selectFrom('dossiers as d')
     .innerJoin('agencies as a', 'a.id', 'd.agency_id')
