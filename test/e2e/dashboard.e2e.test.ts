@@ -2,6 +2,8 @@ import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import {
+  apiGet,
+  apiToken,
   axeViolations,
   browserSuite,
   browserUnavailable,
@@ -76,20 +78,8 @@ describe('the manager dashboard in a real browser', { skip: browserUnavailable()
   let page: Page;
   let leaderToken = '';
 
-  const login = async (username: string) => {
-    const res = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: 'demo1234' }),
-    });
-    assert.equal(res.status, 200);
-    return ((await res.json()) as { token: string }).token;
-  };
-  const apiGet = async <T>(path: string, token?: string): Promise<T> => {
-    const res = await fetch(`${server.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-    assert.equal(res.status, 200, `${path}: ${res.status}`);
-    return (await res.json()) as T;
-  };
+  const login = (username: string) => apiToken(server.url, username);
+  const get = <T>(path: string, token?: string) => apiGet<T>(server.url, path, token);
 
   browserSuite(TIMEOUT, (s) => ({ server, browser, page } = s));
 
@@ -115,7 +105,7 @@ describe('the manager dashboard in a real browser', { skip: browserUnavailable()
     await page.waitForURL(/from=2025-10-01&to=2025-10-31/);
     await page.getByText('Kỳ thống kê: từ ngày 01/10/2025 đến hết ngày 31/10/2025').waitFor();
 
-    const api = await apiGet<Summary>(`/api/reports/summary?${PERIOD}`, leaderToken);
+    const api = await get<Summary>(`/api/reports/summary?${PERIOD}`, leaderToken);
     // What the scenario puts in October, and nothing of phường Bãi Cháy.
     assert.deepEqual(api, {
       received: { carriedOver: 1, online: 1, direct: 3, postal: 1, total: 6 },
@@ -175,7 +165,7 @@ describe('the manager dashboard in a real browser', { skip: browserUnavailable()
     await page.getByRole('link', { name: `Đã giải quyết: ${vi(3)} hồ sơ, xem danh sách`, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Hồ sơ đã giải quyết' }).waitFor();
     await page.getByRole('heading', { level: 2, name: '3 hồ sơ' }).waitFor();
-    const drill = await apiGet<{ total: number; items: { code: string }[] }>(
+    const drill = await get<{ total: number; items: { code: string }[] }>(
       `/api/reports/summary/dossiers?metric=resolved.total&${PERIOD}`,
       leaderToken,
     );
@@ -286,7 +276,7 @@ describe('the manager dashboard in a real browser', { skip: browserUnavailable()
       .locator('[aria-busy="false"]')
       .filter({ has: page.getByRole('table', { name: 'Theo cơ quan' }) })
       .waitFor();
-    const stats = await apiGet<{ agencies: { name: string; received: number; onTimeRate: number | null }[] }>(
+    const stats = await get<{ agencies: { name: string; received: number; onTimeRate: number | null }[] }>(
       `/api/public/statistics?${PERIOD}`,
     );
     assert.deepEqual(

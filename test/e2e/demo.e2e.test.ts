@@ -2,6 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import {
+  apiGet,
+  apiToken,
   axeViolations,
   browserSuite,
   browserUnavailable,
@@ -33,24 +35,12 @@ describe(
     let page: Page;
     browserSuite(TIMEOUT, (s) => ({ server, page } = s), { demoDossiers: true });
 
-    const login = async (username: string) => {
-      const res = await fetch(`${server.url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: 'demo1234' }),
-      });
-      assert.equal(res.status, 200);
-      return ((await res.json()) as { token: string }).token;
-    };
-    const apiGet = async <T>(path: string, token: string): Promise<T> => {
-      const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
-      assert.equal(res.status, 200, `${path}: ${res.status}`);
-      return (await res.json()) as T;
-    };
+    const login = (username: string) => apiToken(server.url, username);
+    const get = <T>(path: string, token: string) => apiGet<T>(server.url, path, token);
 
     test('the leader’s dashboard over the last year shows the demo dossiers, the same numbers in both languages', async () => {
       const period = `from=${vietnamDay(364)}&to=${vietnamDay()}`;
-      const api = await apiGet<Summary>(`/api/reports/summary?${period}`, await login('leader'));
+      const api = await get<Summary>(`/api/reports/summary?${period}`, await login('leader'));
       assert.ok(api.received.total > 0 && api.resolved.total > 0 && api.inProgress.total > 0, JSON.stringify(api));
 
       await logIn(page, server.url, 'leader');
@@ -75,7 +65,7 @@ describe(
     });
 
     test('a specialist’s inbox holds demo dossiers, and anyone looks one of them up by its code', async () => {
-      const inbox = await apiGet<Inbox>('/api/workflow/inbox', await login('specialist'));
+      const inbox = await get<Inbox>('/api/workflow/inbox', await login('specialist'));
       assert.ok(inbox.total > 0, 'the demo gives the specialist dossiers to work on');
       const first = inbox.items[0].code;
 

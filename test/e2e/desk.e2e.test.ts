@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import {
+  apiToken,
   axeViolations,
   browserSuite,
   browserUnavailable,
@@ -81,12 +82,7 @@ describe(
     before(async () => {
       const found = await fetch(`${server.url}/api/procedures?q=dang+ky+khai+sinh&pageSize=1`).then((r) => r.json());
       procedure = (found as { items: { code: string; name: string }[] }).items[0].code;
-      const login = await fetch(`${server.url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: 'leader', password: 'demo1234' }),
-      });
-      leaderToken = ((await login.json()) as { token: string }).token;
+      leaderToken = await apiToken(server.url, 'leader');
       summaryBefore = await summary();
     });
 

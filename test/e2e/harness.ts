@@ -165,6 +165,24 @@ export async function axeViolations(page: Page, impacts: readonly string[] = SEV
   return found.filter((v) => impacts.includes(v.impact)).map((v) => v.line);
 }
 
+/** A demo account's bearer token through the API, for a test's own calls beside the browser's. */
+export async function apiToken(baseUrl: string, username: string, password = 'demo1234'): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  assert.equal(res.status, 200, `login ${username}: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** A GET of the API answered 200, as JSON (anonymous without a token). */
+export async function apiGet<T>(baseUrl: string, path: string, token?: string): Promise<T> {
+  const res = await fetch(`${baseUrl}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  assert.equal(res.status, 200, `${path}: ${res.status}`);
+  return (await res.json()) as T;
+}
+
 /** Fills in and sends the login form the page shows. */
 export async function submitLogin(page: Page, username: string, password = 'demo1234'): Promise<void> {
   await page.getByLabel('Tên đăng nhập').fill(username);
