@@ -38,6 +38,23 @@ export const REPORT_CASES: Record<string, Case> = {
   },
   'GET /api/reports/summary.xlsx': report('summary.xlsx'),
   'GET /api/reports/summary.csv': report('summary.csv'),
+  // The book lists applicants' names and addresses: another ward's desk must not download it.
+  'GET /api/reports/tracking-book.xlsx': {
+    request: (w) => ({ url: `/api/reports/tracking-book.xlsx?agency=${w.code}&from=2026-03-01&to=2026-03-31` }),
+    otherWard: 403,
+    ownWard: (res) => {
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal(res.rawPayload.subarray(0, 2).toString(), 'PK');
+    },
+  },
+  'GET /api/reports/tracking-book.csv': {
+    request: (w) => ({ url: `/api/reports/tracking-book.csv?agency=${w.code}&from=2026-03-01&to=2026-03-31` }),
+    otherWard: 403,
+    ownWard: (res) => {
+      assert.equal(res.statusCode, 200, res.body);
+      assert.match(res.body, /^\uFEFFSTT,Mã hồ sơ,/);
+    },
+  },
   'POST /api/import/dossiers': {
     request: (w) => ({
       method: 'POST',

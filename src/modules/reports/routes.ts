@@ -17,8 +17,16 @@ import {
 } from './dashboard-schema';
 import { summaryCsv, summaryXlsx } from './export';
 import { importDossiers } from './import-service';
-import { drillDownQuery, importResponse, summaryQuery, drillDownResponse, summaryResponse } from './schema';
+import {
+  drillDownQuery,
+  importResponse,
+  summaryQuery,
+  drillDownResponse,
+  summaryResponse,
+  trackingBookQuery,
+} from './schema';
 import { REPORT_ROLES, drillDown, summary, summaryTable } from './service';
+import { TRACKING_BOOK_ROLES, bookCsv, bookXlsx, openBook } from './tracking-book-service';
 
 const TAGS = ['reports'];
 const NDJSON = 'application/x-ndjson';
@@ -170,6 +178,49 @@ export async function reportRoutes(app: FastifyInstance, opts: { db: Db; config:
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="bieu-II.06a-${q.from}-${q.to}.csv"`)
         .send(summaryCsv(table));
+    },
+  );
+
+  r.get(
+    '/api/reports/tracking-book.xlsx',
+    {
+      config: { access: TRACKING_BOOK_ROLES },
+      schema: {
+        tags: TAGS,
+        summary: 'Sổ theo dõi hồ sơ (Mẫu 06 TT 01/2018, Mẫu 07 TT 03/2025), XLSX / The desk tracking book as XLSX',
+        querystring: trackingBookQuery,
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const book = await openBook(db, requireUser(request), q);
+      // The book holds applicants' names and addresses: the log names the agency and period only.
+      const onError = (err: unknown) =>
+        request.log.error({ err, agency: q.agency, from: q.from, to: q.to }, 'tracking book export failed');
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="so-theo-doi-ho-so-${q.agency}-${q.from}-${q.to}.xlsx"`)
+        .send(bookXlsx(db, book, onError));
+    },
+  );
+
+  r.get(
+    '/api/reports/tracking-book.csv',
+    {
+      config: { access: TRACKING_BOOK_ROLES },
+      schema: {
+        tags: TAGS,
+        summary: 'Sổ theo dõi hồ sơ, CSV / The desk tracking book as CSV',
+        querystring: trackingBookQuery,
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const book = await openBook(db, requireUser(request), q);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="so-theo-doi-ho-so-${q.agency}-${q.from}-${q.to}.csv"`)
+        .send(bookCsv(db, book));
     },
   );
 

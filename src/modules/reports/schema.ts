@@ -120,3 +120,6 @@ export const importLine = z.object({
   status: z.enum(IMPORT_STATUSES).nullish(),
 });
 export type ImportLine = z.infer<typeof importLine>;
+
+/** The tracking book of one agency: the dossiers it received from `from` to `to`, both included. */
+export const trackingBookQuery = z.object({ agency: code, from: date, to: date });
