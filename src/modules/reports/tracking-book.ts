@@ -8,8 +8,8 @@ import type { BookDossier, BookEvent } from './tracking-book-store';
  * số 07 of Circular 03/2025/TT-VPCP (Phụ lục I). One row per dossier the agency received in the period,
  * in order of receipt. The columns follow the official book; "Chuyển hồ sơ đến cơ quan giải quyết" is
  * read from the history (the first hand-over after receipt), "Nhận kết quả" is the result-ready time.
- * Where the two circulars word a column differently we keep the 2018 wording, which the 2025 book
- * carries over in substance.
+ * The columns are those of the 2018 book, used for both rule sets: they have not been checked
+ * against the text of Circular 03/2025's Mẫu 07 (docs/workflow.md, the tracking book).
  */
 export const BOOK_FORM_NUMBER: Record<string, string> = { nd61_2018: '06', nd118_2025: '07' };
 export const BOOK_TITLE = 'SỔ THEO DÕI HỒ SƠ';
