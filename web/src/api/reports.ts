@@ -142,3 +142,8 @@ export function exportUrl(format: 'xlsx' | 'csv', f: ReportFilters, groupBy: Gro
   for (const [k, v] of Object.entries({ ...f, groupBy } as Query)) if (v) params.set(k, String(v));
   return `/api/reports/summary.${format}?${params.toString()}`;
 }
+
+/** The desk's tracking book (Mẫu 06 / Mẫu 07) of one agency for the days `from`–`to`. */
+export function trackingBookUrl(format: 'xlsx' | 'csv', q: { agency: string; from: string; to: string }): string {
+  return `/api/reports/tracking-book.${format}?${new URLSearchParams(q).toString()}`;
+}

@@ -16,6 +16,18 @@ export const deskEn: typeof deskVi = {
     submittedAt: 'Submitted at',
     check: (code: string) => `Check dossier ${code}`,
   },
+  book: {
+    title: 'Download the tracking book',
+    intro:
+      "The desk's dossier tracking book (form 06 of Circular 01/2018/TT-VPCP; form 07 of Circular 03/2025/TT-VPCP for dossiers received from 1 July 2025): one row per dossier received in the period, in order of receipt. It holds applicants' personal data: for the agency's own use.",
+    agency: 'Agency',
+    from: 'From',
+    to: 'To',
+    badPeriod: 'The end date must not be before the start date.',
+    tooLong: (n: number) => `The period is at most ${n} days.`,
+    xlsx: 'Download the tracking book (Excel)',
+    csv: 'Download the tracking book (CSV)',
+  },
   intake: {
     title: 'Receive a dossier at the desk',
     keyboardHint:

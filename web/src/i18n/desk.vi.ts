@@ -15,6 +15,18 @@ export const deskVi = {
     submittedAt: 'Thời gian nộp',
     check: (code: string) => `Kiểm tra hồ sơ ${code}`,
   },
+  book: {
+    title: 'Tải sổ theo dõi hồ sơ',
+    intro:
+      'Sổ theo dõi hồ sơ (Mẫu số 06 Thông tư 01/2018/TT-VPCP; Mẫu số 07 Thông tư 03/2025/TT-VPCP cho hồ sơ nhận từ 01/7/2025): mỗi hồ sơ tiếp nhận trong kỳ một dòng, theo thứ tự tiếp nhận. Sổ có thông tin cá nhân của người nộp, chỉ dùng trong cơ quan.',
+    agency: 'Cơ quan',
+    from: 'Từ ngày',
+    to: 'Đến ngày',
+    badPeriod: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.',
+    tooLong: (n: number) => `Kỳ tối đa ${n} ngày.`,
+    xlsx: 'Tải sổ theo dõi hồ sơ (Excel)',
+    csv: 'Tải sổ theo dõi hồ sơ (CSV)',
+  },
   intake: {
     title: 'Tiếp nhận hồ sơ trực tiếp',
     keyboardHint:

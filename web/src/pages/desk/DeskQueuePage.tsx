@@ -7,6 +7,8 @@ import { formatDateTime } from '../../lib/datetime';
 import { DataTable } from '../../components/DataTable';
 import { PagedList } from '../../components/PagedList';
 import { paths } from '../../paths';
+import { useSession } from '../../session/session';
+import { TrackingBookForm } from './TrackingBookForm';
 
 const PAGE_SIZE = 20;
 
@@ -15,6 +17,8 @@ export function DeskQueuePage() {
   const { t } = useI18n();
   const s = t.desk.queue;
   useDocumentTitle(s.title);
+  const { user } = useSession();
+  const deskAgencies = [...new Set(user?.roles.filter((g) => g.role === 'reception').map((g) => g.agency))];
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get('page')) || 1);
   const queue = useAsync(
@@ -70,6 +74,7 @@ export function DeskQueuePage() {
           />
         )}
       </PagedList>
+      <TrackingBookForm agencies={deskAgencies} />
     </>
   );
 }
