@@ -248,6 +248,15 @@ describe(
       await page.getByRole('heading', { level: 2, name: '1 hồ sơ đang chờ tiếp nhận' }).waitFor();
       await screenshot(page, 'desk-queue');
       assert.deepEqual(await axeViolations(page), [], 'axe on the desk queue');
+      // The desk's tracking book of this month, downloaded with the officer's session.
+      const book = page.getByRole('region', { name: 'Tải sổ theo dõi hồ sơ' });
+      const href = await book.getByRole('link', { name: 'Tải sổ theo dõi hồ sơ (Excel)' }).getAttribute('href');
+      assert.match(href ?? '', /^\/api\/reports\/tracking-book\.xlsx\?agency=000\.20\.01\.H40&from=\d{4}-\d{2}-01&to=/);
+      const download = await page.evaluate(async (url) => {
+        const res = await fetch(url);
+        return [res.status, res.headers.get('content-type')];
+      }, href ?? '');
+      assert.deepEqual(download, [200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
 
       await page.getByRole('link', { name: `Kiểm tra hồ sơ ${onlineCode}` }).click();
       await page.getByRole('heading', { level: 1, name: 'Đăng ký khai sinh' }).waitFor();
