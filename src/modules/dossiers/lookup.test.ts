@@ -181,7 +181,10 @@ test('the date range is of Vietnam days of receipt, both ends included', async (
   assert.deepEqual(await codes('from=2026-03-07&to=2026-03-09&name=nguyen%20thi%20lan'), [saturday, monday].sort());
 });
 
-test('the public lookup is rate limited', async () => {
+test('the public lookup is rate limited; the limit is told with the refusal, not with every answer', async () => {
+  const first = await t.app.inject({ url: `/api/public/dossiers/${online}` });
+  assert.equal(first.statusCode, 200);
+  assert.equal(first.headers['x-ratelimit-remaining'], undefined);
   let last = 0;
   for (let i = 0; i < 61 && last !== 429; i++) {
     last = (await t.app.inject({ url: `/api/public/dossiers/${online}` })).statusCode;
@@ -189,4 +192,6 @@ test('the public lookup is rate limited', async () => {
   assert.equal(last, 429);
   const res = await t.app.inject({ url: `/api/public/dossiers/${online}` });
   assert.equal(res.json().error.code, 'RATE_LIMITED');
+  assert.equal(res.headers['x-ratelimit-limit'], '60');
+  assert.ok(Number(res.headers['retry-after']) > 0, 'the refusal says when to try again');
 });
