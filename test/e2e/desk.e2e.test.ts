@@ -469,6 +469,10 @@ describe(
 
       // Back on the dashboard, the rate lists all of them; the list fits a 360 px phone.
       await page.getByRole('link', { name: 'Quay lại trang thống kê' }).click();
+      // The dashboard's sections load one by one and push the ratings down: click once all have settled.
+      await page.getByRole('heading', { level: 1, name: 'Thống kê tình hình giải quyết hồ sơ' }).waitFor();
+      await ratings.getByText('Tổng số lượt đánh giá').waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0);
       await ratings.getByRole('link', { name: 'Tỷ lệ hài lòng 100%, xem tất cả lượt đánh giá' }).click();
       await page.getByRole('heading', { level: 1, name: 'Hồ sơ đã được đánh giá' }).waitFor();
       await page.getByRole('heading', { level: 2, name: '1 lượt đánh giá' }).waitFor();
