@@ -2,8 +2,7 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { fetchRatedDossiers, type RatingLevel } from '../../api/feedback';
 import { DataTable } from '../../components/DataTable';
-import { Pagination } from '../../components/Pagination';
-import { ErrorMessage, Loading } from '../../components/Status';
+import { PagedList } from '../../components/PagedList';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatDateTime } from '../../lib/datetime';
 import { useAsync } from '../../lib/useAsync';
@@ -33,7 +32,6 @@ export function RatedDossiersPage() {
     (signal) => fetchRatedDossiers({ ...scope, level, page, pageSize: PAGE_SIZE }, signal),
     [key, level, page],
   );
-  const shown = list.error === null ? list.data : undefined;
   const back = dashboardUrl(kind, scope);
 
   const update = (change: (next: URLSearchParams) => void) => {
@@ -56,11 +54,13 @@ export function RatedDossiersPage() {
       </p>
       <h1>{title}</h1>
       <p className="report-period">{t.reports.dashboard.showing(formatDate(filters.from), formatDate(filters.to))}</p>
-      <section className="card section" aria-labelledby="rated-count">
-        <div className="results-head">
-          <h2 id="rated-count" className="queue-count">
-            {shown ? s.count(shown.total) : title}
-          </h2>
+      <PagedList
+        id="rated-count"
+        list={list}
+        heading={(p) => s.count(p.total)}
+        placeholder={title}
+        empty={s.empty}
+        controls={
           <div className="field report-group-by">
             <label htmlFor={levelSelect}>{s.level}</label>
             <select id={levelSelect} value={level ?? ''} onChange={(e) => toLevel(e.target.value)}>
@@ -72,42 +72,40 @@ export function RatedDossiersPage() {
               ))}
             </select>
           </div>
-        </div>
-        {list.loading && !shown && <Loading />}
-        {list.error !== null && !list.loading && <ErrorMessage error={list.error} onRetry={list.reload} />}
-        {shown && shown.items.length === 0 && <p className="empty">{s.empty}</p>}
-        {shown && shown.items.length > 0 && (
-          <div className={list.loading ? 'results-stale' : undefined} aria-busy={list.loading}>
-            <DataTable
-              caption={title}
-              captionHidden
-              rows={shown.items}
-              rowKey={(d) => d.code}
-              columns={[
-                {
-                  header: s.code,
-                  cell: (d) => (
-                    <Link to={paths.dossier(d.code)} className="code">
-                      {d.code}
-                    </Link>
-                  ),
-                },
-                { header: s.procedure, cell: (d) => d.procedure.name },
-                { header: s.agency, cell: (d) => d.agency.name },
-                { header: s.level, cell: (d) => t.feedback.levels[d.level] },
-                { header: s.reasons, cell: (d) => d.reasons.map((r) => r[lang]).join('; ') },
-                { header: s.ratedAt, cell: (d) => formatDateTime(d.ratedAt) },
-                { header: s.channel, cell: (d) => s.channels[d.channel] },
-                {
-                  header: s.countsFor,
-                  cell: (d) => [d.unit?.name, d.officer?.fullName].filter(Boolean).join(' · ') || s.nobody,
-                },
-              ]}
-            />
-            <Pagination page={page} pageSize={PAGE_SIZE} total={shown.total} onChange={toPage} />
-          </div>
+        }
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={toPage}
+      >
+        {(items) => (
+          <DataTable
+            caption={title}
+            captionHidden
+            rows={items}
+            rowKey={(d) => d.code}
+            columns={[
+              {
+                header: s.code,
+                cell: (d) => (
+                  <Link to={paths.dossier(d.code)} className="code">
+                    {d.code}
+                  </Link>
+                ),
+              },
+              { header: s.procedure, cell: (d) => d.procedure.name },
+              { header: s.agency, cell: (d) => d.agency.name },
+              { header: s.level, cell: (d) => t.feedback.levels[d.level] },
+              { header: s.reasons, cell: (d) => d.reasons.map((r) => r[lang]).join('; ') },
+              { header: s.ratedAt, cell: (d) => formatDateTime(d.ratedAt) },
+              { header: s.channel, cell: (d) => s.channels[d.channel] },
+              {
+                header: s.countsFor,
+                cell: (d) => [d.unit?.name, d.officer?.fullName].filter(Boolean).join(' · ') || s.nobody,
+              },
+            ]}
+          />
         )}
-      </section>
+      </PagedList>
     </>
   );
 }
