@@ -14,7 +14,8 @@ import { cpuMs, peakRssMb, start } from './server';
 import { markdown, type BenchReport, type CpuPerOperation } from './report';
 
 /**
- * `npm run bench [-- --pglite] [--dossiers N | --ten-million] [--seconds S] [--only intake,lookup,summary,search]`: the figures of
+ * `npm run bench [-- --pglite] [--dossiers N | --ten-million] [--seconds S] [--only intake,lookup,summary,search]
+ * [--profile]`: the figures of
  * docs/performance.md, each beside its ceiling measured in the same run on the same machine. Uses the
  * database `bench` on the PostgreSQL server (BENCH_DATABASE_URL to change it; never `test`), or a PGlite
  * folder under bench/results/tmp. Data are generated once and reused. Nothing here fails on a time.
@@ -29,6 +30,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '5' },
     only: { type: 'string', default: MEASURES.join(',') },
+    profile: { type: 'boolean', default: false },
   },
 });
 const ONLY = new Set(args.only.split(',').map((m) => m.trim()));
@@ -51,6 +53,7 @@ const END = '2026-01-01T00:00:00+07:00';
 const DESKS = [1, 2, 3, 4, 5].map((n) => ({ agency: `000.20.0${n}.H40`, username: `u200${n}.mc1` }));
 const CONCURRENCY = 32;
 const PGLITE_DIR = join(import.meta.dirname, 'results', 'tmp', 'pglite');
+const PROFILE_DIR = join(import.meta.dirname, 'results', 'tmp', 'profiles');
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/bench';
 
 async function serverDatabase(): Promise<string> {
@@ -186,7 +189,9 @@ async function main() {
     delete env.DATABASE_URL;
     env.DATA_DIR = PGLITE_DIR;
   }
-  const app = await start(['src/main.ts'], env, '/healthz');
+  // --profile: V8's CPU profile of the app over the whole run, for Chrome DevTools or speedscope.
+  const profile = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+  const app = await start([...profile, 'src/main.ts'], env, '/healthz');
   let report: BenchReport;
   try {
     const port = app.port;

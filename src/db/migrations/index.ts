@@ -10,6 +10,7 @@ import * as m0010 from './0010_feedback';
 import * as m0011 from './0011_form_templates';
 import * as m0012 from './0012_statistics_monthly';
 import * as m0013 from './0013_ratings_returned_by';
+import * as m0014 from './0014_statistics_trigger_static';
 
 /** Every migration, in order. Names are stable: never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0011_form_templates': m0011,
   '0012_statistics_monthly': m0012,
   '0013_ratings_returned_by': m0013,
+  '0014_statistics_trigger_static': m0014,
 };

@@ -197,42 +197,48 @@ const unitCodeTaken = () =>
 export async function createUnit(db: Db, actor: Principal, agencyCode: string, input: CreateUnitInput) {
   const unit = await withUniqueConflict(
     () =>
-      db.transaction().execute(async (tx) => {
-        const agency = await store.findAgencyByCode(tx, agencyCode);
-        if (!agency) throw agencyNotFound();
-        requireRoleOver(actor, ADMIN_ROLES, agency.path);
-        if (await store.findUnitByCode(tx, agency.id, input.code)) throw unitCodeTaken();
-        const id = await store.insertUnit(tx, { agencyId: agency.id, ...input });
-        await audit.record(tx, {
-          actorUserId: actor.userId,
-          action: 'unit.create',
-          entityType: 'unit',
-          entityId: id,
-          agencyId: agency.id,
-          data: { code: input.code, kind: input.kind },
-        });
-        return (await store.findUnit(tx, id))!;
-      }),
+      db
+        .transaction()
+        .execute(async (tx) => {
+          const agency = await store.findAgencyByCode(tx, agencyCode);
+          if (!agency) throw agencyNotFound();
+          requireRoleOver(actor, ADMIN_ROLES, agency.path);
+          if (await store.findUnitByCode(tx, agency.id, input.code)) throw unitCodeTaken();
+          const id = await store.insertUnit(tx, { agencyId: agency.id, ...input });
+          await audit.record(tx, {
+            actorUserId: actor.userId,
+            action: 'unit.create',
+            entityType: 'unit',
+            entityId: id,
+            agencyId: agency.id,
+            data: { code: input.code, kind: input.kind },
+          });
+          return (await store.findUnit(tx, id))!;
+        })
+        .finally(store.unitsChanged), // and after the commit (shared/process-cache.ts)
     unitCodeTaken,
   );
   return unitView(unit);
 }
 
 export async function updateUnit(db: Db, actor: Principal, id: number, input: UpdateUnitInput) {
-  const unit = await db.transaction().execute(async (tx) => {
-    const current = await store.findUnit(tx, id);
-    if (!current) throw unitNotFound();
-    requireRoleOver(actor, ADMIN_ROLES, current.agencyPath);
-    await store.updateUnit(tx, id, { name: input.name, kind: input.kind, active: input.active });
-    await audit.record(tx, {
-      actorUserId: actor.userId,
-      action: 'unit.update',
-      entityType: 'unit',
-      entityId: id,
-      agencyId: current.agencyId,
-      data: { fields: changedFields(input), ...(input.active === undefined ? {} : { active: input.active }) },
-    });
-    return (await store.findUnit(tx, id))!;
-  });
+  const unit = await db
+    .transaction()
+    .execute(async (tx) => {
+      const current = await store.findUnit(tx, id);
+      if (!current) throw unitNotFound();
+      requireRoleOver(actor, ADMIN_ROLES, current.agencyPath);
+      await store.updateUnit(tx, id, { name: input.name, kind: input.kind, active: input.active });
+      await audit.record(tx, {
+        actorUserId: actor.userId,
+        action: 'unit.update',
+        entityType: 'unit',
+        entityId: id,
+        agencyId: current.agencyId,
+        data: { fields: changedFields(input), ...(input.active === undefined ? {} : { active: input.active }) },
+      });
+      return (await store.findUnit(tx, id))!;
+    })
+    .finally(store.unitsChanged); // and after the commit (shared/process-cache.ts)
   return unitView(unit);
 }

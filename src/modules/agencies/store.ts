@@ -149,10 +149,21 @@ export function findUnitByCode(db: Executor, agencyId: number, code: string): Pr
   return unitQuery(db).where('u.agency_id', '=', agencyId).where('u.code', '=', code).executeTakeFirst();
 }
 
+let unitWrites = 0;
+
+/** A unit was created or changed in this process: call it during the write's transaction and after it ends. */
+export function unitsChanged(): void {
+  unitWrites++;
+}
+
+/** How many unit writes this process has seen (shared/process-cache.ts). */
+export const unitsGeneration = (): number => unitWrites;
+
 export async function insertUnit(
   tx: Executor,
   u: { agencyId: number; code: string; name: string; kind: string },
 ): Promise<number> {
+  unitsChanged();
   const row = await tx
     .insertInto('units')
     .values({ agency_id: u.agencyId, code: u.code, name: u.name, kind: u.kind })
@@ -162,6 +173,7 @@ export async function insertUnit(
 }
 
 export async function updateUnit(tx: Executor, id: number, patch: Updateable<UnitTable>): Promise<void> {
+  unitsChanged();
   await tx.updateTable('units').set(patch).where('id', '=', id).execute();
 }
 

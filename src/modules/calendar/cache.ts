@@ -1,4 +1,5 @@
 import type { Db, Executor } from '../../db/database';
+import { ProcessCache } from '../../shared/process-cache';
 import type { WorkCalendar } from './work-calendar';
 
 /**
@@ -10,14 +11,10 @@ import type { WorkCalendar } from './work-calendar';
  * so the bound matters. Within this process there is none once a write commits: every calendar and
  * agency write calls `calendarChanged` during its transaction and again after it ends, so a calendar
  * read meanwhile is dropped too. Across processes (several app servers on one database) a write shows
- * after at most `TTL_MS`; an intake in another process within those seconds gets the old appointment.
+ * after at most the cache's TTL (10 s); an intake in another process within those seconds gets the old appointment.
  */
-export const TTL_MS = 10_000;
-
-type Entry = { calendar: Promise<WorkCalendar>; loadedAt: number; generation: number };
-
 let generation = 0;
-const caches = new WeakMap<object, Map<number | null, Entry>>();
+const calendars = new ProcessCache<number | null, WorkCalendar>(() => generation);
 /** Transactions whose calendar reads may come from their database's process cache (`shareCalendars`). */
 const sharing = new WeakMap<Executor, Db>();
 
@@ -25,6 +22,9 @@ const sharing = new WeakMap<Executor, Db>();
 export function calendarChanged(): void {
   generation++;
 }
+
+/** How many calendar and agency writes this process has seen (for caches of what depends on them). */
+export const calendarGeneration = (): number => generation;
 
 /**
  * Lets `tx` read calendars from `db`'s process cache (misses are read through `tx`, on its connection).
@@ -45,13 +45,5 @@ export function cachedCalendar(
   read: () => Promise<WorkCalendar>,
 ): Promise<WorkCalendar> | undefined {
   const db = sharing.get(tx);
-  if (!db) return undefined;
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
-  const hit = cache.get(agencyId);
-  if (hit && hit.generation === generation && Date.now() - hit.loadedAt < TTL_MS) return hit.calendar;
-  const entry: Entry = { calendar: read(), loadedAt: Date.now(), generation };
-  cache.set(agencyId, entry);
-  entry.calendar.catch(() => cache.get(agencyId) === entry && cache.delete(agencyId));
-  return entry.calendar;
+  return db && calendars.get(db, agencyId, read);
 }

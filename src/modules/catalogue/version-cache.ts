@@ -1,15 +1,15 @@
 import type { Db } from '../../db/database';
-import { catalogueGeneration, TTL_MS } from './search-index';
+import { ProcessCache } from '../../shared/process-cache';
+import { catalogueGeneration } from './search-index';
 import type { ProcedureVersionDetail } from './views';
-
-type Entry = { date: string; version: Promise<ProcedureVersionDetail | null>; loadedAt: number; generation: number };
 
 /**
  * The version of each procedure in force on each Vietnam date, held in the process for the intake's hot
- * path (8 statements a read). Same freshness as the catalogue snapshot (search-index.ts): dropped on every
- * catalogue write in this process, during and after its transaction, and re-read after `TTL_MS`.
+ * path (8 statements a read). Dropped on every catalogue write in this process (`catalogueChanged`),
+ * during and after its transaction, and re-read after the cache's TTL, as the catalogue snapshot is.
+ * One entry per procedure (the latest date asked), so the cache stays as small as the catalogue.
  */
-const caches = new WeakMap<Db, Map<string, Entry>>();
+const versions = new ProcessCache<string, ProcedureVersionDetail | null>(catalogueGeneration);
 
 /** `read` runs on the caller's connection (a transaction's) on a miss; the result is shared by `db`'s users. */
 export function cachedVersion(
@@ -18,17 +18,5 @@ export function cachedVersion(
   date: string,
   read: () => Promise<ProcedureVersionDetail | null>,
 ): Promise<ProcedureVersionDetail | null> {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
-  // One entry per procedure (the latest date asked), so the cache stays as small as the catalogue.
-  const key = code;
-  const hit = cache.get(key);
-  const generation = catalogueGeneration();
-  if (hit && hit.date === date && hit.generation === generation && Date.now() - hit.loadedAt < TTL_MS) {
-    return hit.version;
-  }
-  const entry: Entry = { date, version: read(), loadedAt: Date.now(), generation };
-  cache.set(key, entry);
-  entry.version.catch(() => cache.get(key) === entry && cache.delete(key));
-  return entry.version;
+  return versions.get(db, code, read, date);
 }

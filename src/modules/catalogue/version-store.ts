@@ -301,12 +301,13 @@ export async function implementingAgencies(db: Executor, versionId: number): Pro
     .execute();
 }
 
+/** Whether the agency implements the version: listed, or of the level the version is for; a closed agency none. */
 export async function versionImplementedBy(db: Executor, versionId: number, agencyId: number): Promise<boolean> {
   const row = await sql<{ ok: boolean }>`
     SELECT EXISTS (
       SELECT 1 FROM procedure_versions v JOIN agencies a ON a.id = ${agencyId}
-      WHERE v.id = ${versionId}
-        AND ((v.all_agencies_of_level AND a.level = v.level AND a.active)
+      WHERE v.id = ${versionId} AND a.active
+        AND ((v.all_agencies_of_level AND a.level = v.level)
           OR EXISTS (SELECT 1 FROM procedure_version_agencies va WHERE va.version_id = v.id AND va.agency_id = a.id))
     ) AS ok`.execute(db);
   return row.rows[0].ok;

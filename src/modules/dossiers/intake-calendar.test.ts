@@ -5,7 +5,10 @@ import { authenticate } from '../identity/service';
 import { intakeDossier, type IntakeInput } from './intake-service';
 import { APPLICANT, BIRTH, HA_LONG, importTestCatalogue, newKey } from './test-support';
 
-/** The intake reads agencies' calendars from the process (calendar/cache.ts): a day set must count at once. */
+/**
+ * The intake reads calendars, agencies and units from the process (calendar/cache.ts, intake-cache.ts): an
+ * administrator's write must count for the next intake at once.
+ */
 let t: TestApp;
 let input: IntakeInput;
 
@@ -51,4 +54,46 @@ test('a day off set after an intake moves the next intake’s appointment, and r
   });
   assert.equal(removed.statusCode < 300, true, removed.body);
   assert.equal(await intake(), '2026-03-04T17:00:00+07:00');
+});
+
+test('the intake’s cached agency and unit reads follow an administrator’s writes at once', async () => {
+  const reception = await loginAs(t.app, 'reception');
+  const principal = (await authenticate(t.db, reception.authorization.slice('Bearer '.length)))!.principal;
+  const admin = await loginAs(t.app, 'admin');
+  const intake = () => intakeDossier(t.db, principal, input, newKey());
+  const first = (await intake()).dossier;
+  const unit = await t.db
+    .selectFrom('units')
+    .innerJoin('agencies', 'agencies.id', 'units.agency_id')
+    .select(['units.id', 'units.name'])
+    .where('agencies.code', '=', HA_LONG)
+    .where('units.code', '=', first.holder.unit!.code)
+    .executeTakeFirstOrThrow();
+  assert.equal(first.holder.unit!.name, unit.name);
+
+  const renamed = await t.app.inject({
+    method: 'PATCH',
+    url: `/api/admin/units/${unit.id}`,
+    headers: admin,
+    payload: { name: 'Bộ phận Một cửa (đổi tên)' },
+  });
+  assert.equal(renamed.statusCode, 200, renamed.body);
+  assert.equal((await intake()).dossier.holder.unit!.name, 'Bộ phận Một cửa (đổi tên)');
+
+  const closed = await t.app.inject({
+    method: 'PATCH',
+    url: `/api/admin/agencies/${HA_LONG}`,
+    headers: admin,
+    payload: { active: false },
+  });
+  assert.equal(closed.statusCode, 200, closed.body);
+  await assert.rejects(intake(), { code: 'PROCEDURE_NOT_IMPLEMENTED' });
+  const reopened = await t.app.inject({
+    method: 'PATCH',
+    url: `/api/admin/agencies/${HA_LONG}`,
+    headers: admin,
+    payload: { active: true },
+  });
+  assert.equal(reopened.statusCode, 200, reopened.body);
+  assert.ok((await intake()).dossier.code.startsWith(HA_LONG));
 });

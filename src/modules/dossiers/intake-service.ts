@@ -4,11 +4,11 @@ import { foldVietnamese } from '../../shared/text';
 import type { DeadlineUnit } from '../calendar/rules';
 import { shareCalendars } from '../calendar/cache';
 import { computeDueAt } from '../calendar/service';
-import { findVersionInForceCached, implementsVersion, type ProcedureVersionDetail } from '../catalogue/service';
+import { findVersionInForceCached, type ProcedureVersionDetail } from '../catalogue/service';
 import type { Principal } from '../identity/rules';
 import { notifyApplicant } from '../notifications/applicant';
-import { readProcess } from '../workflow/process';
-import { loadDetail, newDossierDetail, unitNames, type DossierDetail } from './detail-store';
+import { loadDetail, newDossierDetail, type DossierDetail } from './detail-store';
+import { intakeReads, type IntakeReads } from './intake-cache';
 import { applyTransition, transitionFor, type Actor, type Channel, type DossierEvent } from './lifecycle';
 import {
   actorFor,
@@ -41,6 +41,7 @@ export type IntakeResult = { replayed: boolean; dossier: ReturnType<typeof intak
 async function versionFor(
   db: Db,
   tx: Tx,
+  reads: IntakeReads,
   input: IntakeInput,
   agencyId: number,
   now: Date,
@@ -55,7 +56,7 @@ async function versionFor(
       'procedure',
     );
   }
-  if (!(await implementsVersion(tx, version.versionId, agencyId))) {
+  if (!(await reads.implementsVersion(version.versionId, agencyId))) {
     throw new AppError(
       'PROCEDURE_NOT_IMPLEMENTED',
       400,
@@ -79,13 +80,14 @@ async function versionFor(
 /** The first event: an online submission waits for the desk check; a desk intake is accepted at once. */
 async function firstEvent(
   tx: Tx,
+  reads: IntakeReads,
   actor: Actor,
   agencyId: number,
   version: ProcedureVersionDetail,
   channel: Channel,
   now: Date,
 ): Promise<DossierEvent> {
-  const desk = await store.deskUnitOf(tx, agencyId);
+  const desk = await reads.deskUnit(agencyId);
   if (channel === 'online') {
     return { action: 'submit', at: now, actor, holder: { agencyId, unitId: desk, userId: null } };
   }
@@ -101,21 +103,25 @@ async function firstEvent(
   };
 }
 
+type Agency = NonNullable<Awaited<ReturnType<IntakeReads['agency']>>>;
+
+/** Checks the request and writes the dossier numbered `code`, the agency's daily counter already taken. */
 async function createDossier(
   db: Db,
   tx: Tx,
+  reads: IntakeReads,
   principal: Principal,
   input: IntakeInput,
+  agency: Agency,
+  code: string,
   now: Date,
 ): Promise<DossierDetail> {
-  const agency = await store.findAgencyByCode(tx, input.agency);
-  if (!agency) throw invalid('agency', `Không có cơ quan mã ${input.agency}`, `No agency with code ${input.agency}`);
   const online = input.channel === 'online';
   const actor = actorFor(principal, transitionFor(null, online ? 'submit' : 'receive'), {
     agencyPath: agency.path,
     applicantUserId: principal.userId,
   });
-  const version = await versionFor(db, tx, input, agency.id, now);
+  const version = await versionFor(db, tx, reads, input, agency.id, now);
   const applicant = checkApplicant(input.applicant, now);
   const requirements: ComponentRequirement[] = version.components.map((c) => ({
     componentId: c.id,
@@ -127,13 +133,10 @@ async function createDossier(
   checkComponentIds(requirements, input.components);
   if (!online) requireComplete(requirements, input.components);
 
-  const event = await firstEvent(tx, actor, agency.id, version, input.channel, now);
+  const event = await firstEvent(tx, reads, actor, agency.id, version, input.channel, now);
   const state = applyTransition(null, event);
-  // Every read before the daily counter: its row lock serialises the desk's intakes until the commit.
-  const process = online ? undefined : await readProcess(tx, version.versionId, agency.id);
-  const units = await unitNames(tx, [state.holderUnitId, actor.unitId]);
-  const day = vietnamDay(now);
-  const code = dossierCode(agency.code, day, await store.nextSequence(tx, agency.id, day));
+  const process = online ? undefined : await reads.process(version.versionId, agency.id);
+  const units = await reads.unitNames([state.holderUnitId, actor.unitId]);
   const dossier = await store.insertDossier(tx, {
     code,
     agency_id: agency.id,
@@ -197,7 +200,18 @@ export async function intakeDossier(
   const hash = requestHash(input);
   const result = await db.transaction().execute(async (tx) => {
     shareCalendars(tx, db); // the appointment and the steps' due times use the process's calendars
-    if (!(await store.claimIdempotencyKey(tx, principal.userId, idempotencyKey, hash))) {
+    const reads = intakeReads(db, tx);
+    const agency = await reads.agency(input.agency);
+    if (!agency) throw invalid('agency', `Không có cơ quan mã ${input.agency}`, `No agency with code ${input.agency}`);
+    const day = vietnamDay(now);
+    const seq = await store.claimKeyAndNumber(tx, {
+      userId: principal.userId,
+      key: idempotencyKey,
+      hash,
+      agencyId: agency.id,
+      day,
+    });
+    if (seq === null) {
       const existing = await store.findIdempotencyKey(tx, principal.userId, idempotencyKey);
       if (existing.request_hash !== hash) {
         throw conflict(
@@ -209,7 +223,8 @@ export async function intakeDossier(
       }
       return { id: existing.dossier_id!, replayed: true as const };
     }
-    const detail = await createDossier(db, tx, principal, input, now);
+    const code = dossierCode(agency.code, day, seq);
+    const detail = await createDossier(db, tx, reads, principal, input, agency, code, now);
     await store.bindIdempotencyKey(tx, principal.userId, idempotencyKey, detail.dossier.id);
     return { detail, replayed: false as const };
   });

@@ -11,7 +11,7 @@ import { APPLICANT, BIRTH, HA_LONG, importTestCatalogue, postDossier } from './t
  * The SQL statements one intake sends on the wire (BEGIN and COMMIT included), counted at pg's client
  * on both databases: intake throughput is bounded by them (docs/performance.md), so this guards the count.
  */
-const MAX_STATEMENTS_PER_INTAKE = 20;
+const MAX_STATEMENTS_PER_INTAKE = 11;
 
 let t: TestApp;
 let reception: Record<string, string>;

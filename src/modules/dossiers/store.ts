@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Executor, Tx } from '../../db/database';
 import type { Role } from '../identity/roles';
 import { resolutionTimeliness } from '../reports/rules';
@@ -42,17 +42,28 @@ export async function deskUnitOf(db: Executor, agencyId: number): Promise<number
 }
 
 /**
- * Claims an idempotency key. On a conflict PostgreSQL waits for the other transaction holding the key,
- * so a concurrent request with the same key sees the winner's committed row, never a half-made dossier.
+ * Claims an idempotency key and, if it was free, takes the agency's next daily number, in one statement.
+ * On a key conflict PostgreSQL waits for the other transaction holding the key, so a concurrent request
+ * with the same key sees the winner's committed row, never a half-made dossier. The counter's row lock
+ * serialises the agency's intakes until the commit. Null: the key was already taken.
  */
-export async function claimIdempotencyKey(tx: Tx, userId: number, key: string, hash: string): Promise<boolean> {
-  const row = await tx
-    .insertInto('idempotency_keys')
-    .values({ user_id: userId, key, request_hash: hash })
-    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  return row !== undefined;
+export async function claimKeyAndNumber(
+  tx: Tx,
+  c: { userId: number; key: string; hash: string; agencyId: number; day: string },
+): Promise<number | null> {
+  const { rows } = await sql<{ seq: number | null }>`
+    WITH claim AS (
+      INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES (${c.userId}, ${c.key}, ${c.hash})
+      ON CONFLICT (user_id, key) DO NOTHING
+      RETURNING key
+    ), counter AS (
+      INSERT INTO dossier_counters (agency_id, day, last_seq)
+      SELECT ${c.agencyId}::int, ${c.day}::text, 1 FROM claim
+      ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = dossier_counters.last_seq + 1
+      RETURNING last_seq
+    )
+    SELECT (SELECT last_seq FROM counter) AS seq`.execute(tx);
+  return rows[0].seq;
 }
 
 export async function findIdempotencyKey(db: Executor, userId: number, key: string) {
@@ -71,19 +82,6 @@ export async function bindIdempotencyKey(tx: Tx, userId: number, key: string, do
     .where('user_id', '=', userId)
     .where('key', '=', key)
     .execute();
-}
-
-/** The next daily sequence of the agency; the row lock serialises concurrent intakes until commit. */
-export async function nextSequence(tx: Tx, agencyId: number, day: string): Promise<number> {
-  const row = await tx
-    .insertInto('dossier_counters')
-    .values({ agency_id: agencyId, day, last_seq: 1 })
-    .onConflict((oc) =>
-      oc.columns(['agency_id', 'day']).doUpdateSet((eb) => ({ last_seq: eb('dossier_counters.last_seq', '+', 1) })),
-    )
-    .returning('last_seq')
-    .executeTakeFirstOrThrow();
-  return row.last_seq;
 }
 
 /** The lifecycle columns of a state (the rest of a dossier never changes with a transition). */
