@@ -116,11 +116,12 @@ test('Decree 118/2025: Mẫu 06 follows the dossier through its steps; Mẫu 04 
     'Gia hạn thời gian giải quyết đến: hồi 17 giờ 00 phút, ngày 13/03/2026',
     `1 Tiếp nhận hồ sơ ${DESK} 13/02/2026 09:00`,
     `2 Chuyển bước xử lý tiếp theo. Bước 2: Thẩm định, trình ký Hồ sơ đầy đủ ${DESK} Phòng Văn hóa - Xã hội`,
-    ' Quá hạn 3 Xin lỗi, hẹn lại ngày trả kết quả ',
-    `4 Xin lỗi, hẹn lại ngày trả kết quả Chờ kết quả xác minh Phạm Quốc Hùng Lãnh đạo UBND`,
+    ' Quá hạn 3 Xin lỗi, đề nghị gia hạn thời gian giải quyết ',
+    `4 Xin lỗi, đề nghị gia hạn thời gian giải quyết Chờ kết quả xác minh Phạm Quốc Hùng Lãnh đạo UBND`,
     'Mẫu số 06 — Ban hành kèm theo Thông tư số 03/2025/TT-VPCP (Nghị định số 118/2025/NĐ-CP)',
   ]);
   assert.ok(!m05.text.includes('Mẫu số 05'));
+  assert.ok(!m05.text.includes('hẹn lại'), 'Decree 118/2025 extends the time; it does not set a new appointment');
 });
 
 const formData = (code: string, form: string) =>

@@ -23,7 +23,11 @@ type Wording = {
   apologyOffer: string;
   /** The control sheet's label for the appointment in force once it moved. */
   movedDueAt: string;
+  /** The apology as an event of the history, a message's subject and the new time's label in it. */
+  apology: { action: Bilingual; subject: Bilingual; newDueAt: Bilingual };
 };
+
+type Bilingual = { vi: string; en: string };
 
 type RuleSetForms = {
   /** The circular that issues the forms. */
@@ -67,7 +71,15 @@ export const RULE_SET_FORMS: Record<RuleSet, RuleSetForms> = {
     basis: 'Thông tư số 01/2018/TT-VPCP',
     decree: 'Nghị định số 61/2018/NĐ-CP của Chính phủ (sửa đổi, bổ sung bởi Nghị định số 107/2021/NĐ-CP)',
     forms: CIRCULAR_01_2018,
-    wording: { apologyOffer: 'hẹn lại ngày trả kết quả', movedDueAt: 'Hẹn lại ngày trả kết quả' },
+    wording: {
+      apologyOffer: 'hẹn lại ngày trả kết quả',
+      movedDueAt: 'Hẹn lại ngày trả kết quả',
+      apology: {
+        action: { vi: 'Xin lỗi, hẹn lại ngày trả kết quả', en: 'Apologise with a new appointment' },
+        subject: { vi: 'thư xin lỗi và hẹn lại ngày trả kết quả', en: 'apology and new appointment' },
+        newDueAt: { vi: 'Ngày hẹn trả kết quả mới', en: 'New appointment' },
+      },
+    },
   },
   nd118_2025: {
     circular: 'Thông tư số 03/2025/TT-VPCP',
@@ -77,9 +89,22 @@ export const RULE_SET_FORMS: Record<RuleSet, RuleSetForms> = {
     wording: {
       apologyOffer: 'đề nghị gia hạn thời gian giải quyết hồ sơ đến',
       movedDueAt: 'Gia hạn thời gian giải quyết đến',
+      apology: {
+        action: { vi: 'Xin lỗi, đề nghị gia hạn thời gian giải quyết', en: 'Apologise and extend the time' },
+        subject: {
+          vi: 'thư xin lỗi và đề nghị gia hạn thời gian giải quyết',
+          en: 'apology and extension of the time',
+        },
+        newDueAt: { vi: 'Thời gian giải quyết được gia hạn đến', en: 'Time extended to' },
+      },
     },
   },
 };
+
+/** An event's name in the history: the apology is named as the dossier's rule set names it. */
+export function eventActionName(action: string, ruleSet: string): Bilingual | undefined {
+  return action === 'apologize' ? ruleSetForms(ruleSet).wording.apology.action : undefined;
+}
 
 export function ruleSetForms(ruleSet: string): RuleSetForms {
   const known = RULE_SETS.find((r) => r === ruleSet);

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors';
-import { formSpec, type FormKind } from '../documents/rule-sets';
+import { eventActionName, formSpec, type FormKind } from '../documents/rule-sets';
 import { formatVietnamTime } from '../calendar/rules';
 import { ROLE_NAMES, type Role } from '../identity/roles';
 import type { DossierDetail, EventDetail, NamedRef, findPublic } from './detail-store';
@@ -84,12 +84,16 @@ function dataView(data: Record<string, unknown>) {
   );
 }
 
-function historyItem(e: EventDetail) {
+/** An event's name as the dossier's rule set says it (the apology differs between 2018 and 2025). */
+const actionName = (action: string, ruleSet: string): string =>
+  (eventActionName(action, ruleSet) ?? ACTION_NAMES[action as DossierAction])?.vi ?? action;
+
+function historyItem(e: EventDetail, ruleSet: string) {
   const r = e.row;
   return {
     seq: r.seq,
     action: r.action,
-    actionName: ACTION_NAMES[r.action as DossierAction]?.vi ?? r.action,
+    actionName: actionName(r.action, ruleSet),
     fromStatus: r.from_status,
     toStatus: r.to_status,
     at: time(r.at),
@@ -109,7 +113,7 @@ export function detailView(x: DossierDetail) {
     applicant: applicantView(x),
     components: componentsView(x),
     ...feesView(x),
-    history: x.events.map(historyItem),
+    history: x.events.map((e) => historyItem(e, x.dossier.rule_set)),
   };
 }
 
@@ -243,7 +247,7 @@ export function controlSheetForm(x: DossierDetail) {
       return {
         seq: e.row.seq,
         action: e.row.action,
-        actionName: ACTION_NAMES[e.row.action as DossierAction]?.vi ?? e.row.action,
+        actionName: actionName(e.row.action, d.rule_set),
         at: time(e.row.at),
         from: { ...officerOf(e), agency: e.agency },
         to: data.to ?? null,

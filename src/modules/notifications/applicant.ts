@@ -48,7 +48,7 @@ export async function notifyApplicant(
   const { ratingToken, ...rest } = details;
   const m = applicantMessage(
     input.event,
-    { code: d.code, procedureName: d.procedure_name, dueAt: d.due_at },
+    { code: d.code, procedureName: d.procedure_name, dueAt: d.due_at, ruleSet: d.rule_set },
     { ...rest, ...(ratingToken ? { ratingUrl: ratingUrl(settings.publicBaseUrl, ratingToken) } : {}) },
     settings.publicBaseUrl,
   );

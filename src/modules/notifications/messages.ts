@@ -1,4 +1,5 @@
 import { formatDateVi, hmOfMinutes, localDayAndTime } from '../calendar/dates';
+import { ruleSetForms } from '../documents/rule-sets';
 import type { ApplicantEvent, Digest } from './rules';
 
 /**
@@ -25,7 +26,8 @@ export function ratingUrl(publicBaseUrl: string, token: string): string {
   return `${base(publicBaseUrl)}/danh-gia/${encodeURIComponent(token)}`;
 }
 
-export type DossierFacts = { code: string; procedureName: string; dueAt: Date | null };
+/** `ruleSet`: the rule set the dossier was received under, which names the apology (2018 or 2025). */
+export type DossierFacts = { code: string; procedureName: string; dueAt: Date | null; ruleSet: string };
 export type EventDetails = {
   reason?: string;
   items?: { name: string; reason?: string }[];
@@ -68,19 +70,21 @@ function sentences(event: ApplicantEvent, d: DossierFacts, x: EventDetails): Sen
         list: items.length ? { vi: ['Nội dung cần bổ sung:', ...items], en: ['To supplement:', ...items] } : undefined,
       };
     }
-    case 'apology':
+    case 'apology': {
+      const { newDueAt } = ruleSetForms(d.ruleSet).wording.apology;
       return {
         vi: [
           `${what} chưa được giải quyết đúng hẹn; cơ quan giải quyết xin lỗi Quý ông/bà.`,
           ...reason.vi,
-          ...(due ? [`Ngày hẹn trả kết quả mới: ${due}.`] : []),
+          ...(due ? [`${newDueAt.vi}: ${due}.`] : []),
         ],
         en: [
           `We apologise: ${whatEn} could not be resolved by its appointment.`,
           ...reason.en,
-          ...(due ? [`New appointment: ${due} (Vietnam time).`] : []),
+          ...(due ? [`${newDueAt.en}: ${due} (Vietnam time).`] : []),
         ],
       };
+    }
     case 'result_ready':
       return {
         vi: [`${what} đã có kết quả giải quyết. Mời Quý ông/bà nhận kết quả theo hình thức đã đăng ký.`],
@@ -106,10 +110,9 @@ function sentences(event: ApplicantEvent, d: DossierFacts, x: EventDetails): Sen
   }
 }
 
-const SUBJECTS: Record<ApplicantEvent, { vi: string; en: string }> = {
+const SUBJECTS: Record<Exclude<ApplicantEvent, 'apology'>, { vi: string; en: string }> = {
   received: { vi: 'đã được tiếp nhận', en: 'received' },
   supplement_requested: { vi: 'cần bổ sung', en: 'supplement requested' },
-  apology: { vi: 'thư xin lỗi và hẹn lại ngày trả kết quả', en: 'apology and new appointment' },
   result_ready: { vi: 'đã có kết quả', en: 'result ready' },
   refused: { vi: 'không được tiếp nhận', en: 'not accepted' },
   returned: { vi: 'đã trả kết quả', en: 'result returned' },
@@ -129,10 +132,12 @@ export function applicantMessage(
   const url = lookupUrl(publicBaseUrl, dossier.code);
   const vi = [...s.vi, ...(s.list?.vi ?? [])].join('\n');
   const en = [...s.en, ...(s.list?.en ?? [])].join('\n');
-  const title = `Hồ sơ ${dossier.code} ${SUBJECTS[event].vi}`;
+  // The apology's subject is named as the dossier's rule set names it.
+  const subject = event === 'apology' ? ruleSetForms(dossier.ruleSet).wording.apology.subject : SUBJECTS[event];
+  const title = `Hồ sơ ${dossier.code} ${subject.vi}`;
   return {
     title,
-    titleEn: `Dossier ${dossier.code}: ${SUBJECTS[event].en}`,
+    titleEn: `Dossier ${dossier.code}: ${subject.en}`,
     subject: `[Một cửa] ${title}`,
     vi,
     en,

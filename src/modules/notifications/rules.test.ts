@@ -21,7 +21,7 @@ const BASE = 'https://motcua.quangninh.gov.vn';
 test('the receipt message reads as on the appointment slip, with the lookup link', () => {
   const m = applicantMessage(
     'received',
-    { code: CODE, procedureName: 'Đăng ký khai sinh', dueAt: at('2026-02-25T17:00:00+07:00') },
+    { code: CODE, procedureName: 'Đăng ký khai sinh', dueAt: at('2026-02-25T17:00:00+07:00'), ruleSet: 'nd61_2018' },
     {},
     `${BASE}/`,
   );
@@ -53,7 +53,7 @@ test('the receipt message reads as on the appointment slip, with the lookup link
 test('a supplement request lists every item at once; the phone message leaves the list out', () => {
   const m = applicantMessage(
     'supplement_requested',
-    { code: CODE, procedureName: 'Đăng ký khai sinh', dueAt: null },
+    { code: CODE, procedureName: 'Đăng ký khai sinh', dueAt: null, ruleSet: 'nd61_2018' },
     { items: [{ name: 'Giấy chứng sinh', reason: 'bản chụp không rõ' }, { name: 'Tờ khai' }] },
     BASE,
   );
@@ -75,7 +75,7 @@ test('a supplement request lists every item at once; the phone message leaves th
 test('an apology gives the reason and the new appointment; a refusal its reason', () => {
   const apology = applicantMessage(
     'apology',
-    { code: CODE, procedureName: 'Cấp giấy phép xây dựng', dueAt: at('2026-03-02T10:00:00Z') },
+    { code: CODE, procedureName: 'Cấp giấy phép xây dựng', dueAt: at('2026-03-02T10:00:00Z'), ruleSet: 'nd61_2018' },
     { reason: 'cần xác minh thực địa.' },
     BASE,
   );
@@ -89,7 +89,7 @@ test('an apology gives the reason and the new appointment; a refusal its reason'
   );
   const refused = applicantMessage(
     'refused',
-    { code: CODE, procedureName: 'Đăng ký khai sinh', dueAt: null },
+    { code: CODE, procedureName: 'Đăng ký khai sinh', dueAt: null, ruleSet: 'nd61_2018' },
     { reason: 'không thuộc thẩm quyền' },
     BASE,
   );
@@ -97,8 +97,26 @@ test('an apology gives the reason and the new appointment; a refusal its reason'
   assert.equal(refused.subject, `[Một cửa] Hồ sơ ${CODE} không được tiếp nhận`);
 });
 
+test('under Decree 118/2025 the apology asks for more time, in its subject and its new time', () => {
+  const m = applicantMessage(
+    'apology',
+    { code: CODE, procedureName: 'Cấp giấy phép xây dựng', dueAt: at('2026-03-02T10:00:00Z'), ruleSet: 'nd118_2025' },
+    {},
+    BASE,
+  );
+  assert.equal(m.subject, `[Một cửa] Hồ sơ ${CODE} thư xin lỗi và đề nghị gia hạn thời gian giải quyết`);
+  assert.ok(m.vi.endsWith('Thời gian giải quyết được gia hạn đến: 02/03/2026 17:00.'), m.vi);
+  assert.ok(m.en.endsWith('Time extended to: 02/03/2026 17:00 (Vietnam time).'), m.en);
+  assert.ok(!m.email.includes('hẹn lại'), m.email);
+});
+
 test('the result-ready message invites the applicant to collect the result', () => {
-  const m = applicantMessage('result_ready', { code: CODE, procedureName: 'Đăng ký khai sinh', dueAt: null }, {}, BASE);
+  const m = applicantMessage(
+    'result_ready',
+    { code: CODE, procedureName: 'Đăng ký khai sinh', dueAt: null, ruleSet: 'nd61_2018' },
+    {},
+    BASE,
+  );
   assert.equal(
     m.sms,
     `Hồ sơ ${CODE} (Đăng ký khai sinh) đã có kết quả giải quyết. Mời Quý ông/bà nhận kết quả theo hình thức đã đăng ký. Tra cứu: ${BASE}/tra-cuu/${CODE}`,

@@ -244,6 +244,7 @@ export function findDossierForMessage(db: Executor, id: number) {
       'code',
       'procedure_name',
       'due_at',
+      'rule_set',
       'applicant_email',
       'applicant_phone',
       'applicant_user_id',

@@ -11,6 +11,7 @@ const dossier = (extra: Partial<BookDossier> = {}): BookDossier => ({
   applicant_name: 'Trần Văn Bình',
   applicant_address: 'Tổ 5, khu 3',
   applicant_phone: null,
+  rule_set: 'nd61_2018',
   status: 'in_progress',
   outcome: null,
   received_at: at('2026-03-02T08:00:00+07:00'),
@@ -33,6 +34,15 @@ test('an apology keeps the receipt appointment in its column and notes the new o
   assert.equal(row[8], '02/03/2026 14:00');
   assert.equal(row[12], 'Xin lỗi, hẹn lại ngày trả kết quả: 04/03/2026 17:00 (hẹn ban đầu 02/03/2026 14:00)');
   assert.equal(row[5], 'Tổ 5, khu 3', 'no phone: the address alone');
+});
+
+test('the note of an apology under Decree 118/2025 says the time was extended', () => {
+  const d = dossier({ rule_set: 'nd118_2025', due_at: at('2026-03-04T17:00:00+07:00') });
+  const row = bookRow(3, d, [event('apologize', '2026-03-02T13:00:00+07:00')], 'UBND phường Hạ Long');
+  assert.equal(
+    row[12],
+    'Xin lỗi, đề nghị gia hạn thời gian giải quyết: 04/03/2026 17:00 (hẹn ban đầu 02/03/2026 14:00)',
+  );
 });
 
 test('the hand-over is the first forward; the notes list supplements, withdrawal, refusal and rejection', () => {

@@ -8,6 +8,7 @@ export type BookDossier = {
   applicant_name: string;
   applicant_address: string | null;
   applicant_phone: string | null;
+  rule_set: string;
   status: string;
   outcome: string | null;
   received_at: Date;
@@ -57,6 +58,7 @@ export async function bookPage(
       'applicant_name',
       'applicant_address',
       'applicant_phone',
+      'rule_set',
       'status',
       'outcome',
       'received_at',

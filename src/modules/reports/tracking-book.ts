@@ -51,7 +51,8 @@ export function bookNotes(d: BookDossier, events: readonly BookEvent[]): string 
   }
   const apology = events.filter((e) => e.action === 'apologize');
   if (apology.length > 0) {
-    notes.push(`Xin lỗi, hẹn lại ngày trả kết quả: ${time(d.due_at)} (hẹn ban đầu ${time(d.original_due_at)})`);
+    const { action } = ruleSetForms(d.rule_set).wording.apology;
+    notes.push(`${action.vi}: ${time(d.due_at)} (hẹn ban đầu ${time(d.original_due_at)})`);
   }
   if (d.status === 'refused') notes.push('Từ chối tiếp nhận');
   if (d.status === 'withdrawn') notes.push('Rút hồ sơ theo đề nghị của cá nhân, tổ chức');

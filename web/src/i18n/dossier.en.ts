@@ -32,6 +32,7 @@ export const dossierEn: typeof dossierVi = {
     return: 'Result returned',
     apologize: 'Apology with a new appointment',
   },
+  apologizeExtension: 'Apology and extension of the time',
   channel: { direct: 'At the desk', postal: 'By post', online: 'Online' },
   roleRequired: (roles: string) => `This page is for: ${roles}.`,
   outcome: { approved: 'Approved', rejected: 'Rejected with reasons' },

@@ -31,6 +31,8 @@ export const dossierVi = {
     return: 'Trả kết quả',
     apologize: 'Xin lỗi, hẹn lại ngày trả kết quả',
   },
+  /** The apology of a dossier received under Decree 118/2025 (Circular 03/2025: đề nghị gia hạn). */
+  apologizeExtension: 'Xin lỗi, đề nghị gia hạn thời gian giải quyết',
   channel: { direct: 'Trực tiếp', postal: 'Bưu chính công ích', online: 'Trực tuyến' },
   roleRequired: (roles: string) => `Trang này dành cho: ${roles}.`,
   outcome: { approved: 'Giải quyết', rejected: 'Từ chối giải quyết (có lý do)' },

@@ -8,8 +8,12 @@ import { DataTable } from '../../components/DataTable';
 type Known<T> = Extract<keyof T, string>;
 const isKey = <T extends object>(obj: T, key: string): key is Known<T> => Object.hasOwn(obj, key);
 
-/** An action in words: ours when we know it, else the name the server gives (workflow actions). */
-export function actionName(t: Dictionary, e: Pick<HistoryEvent, 'action' | 'actionName'>): string {
+/**
+ * An action in words: ours when we know it, else the name the server gives (workflow actions). Under
+ * Decree 118/2025 the apology extends the time instead of setting a new appointment.
+ */
+export function actionName(t: Dictionary, e: Pick<HistoryEvent, 'action' | 'actionName'>, ruleSet: RuleSet): string {
+  if (e.action === 'apologize' && ruleSet === 'nd118_2025') return t.dossier.apologizeExtension;
   return isKey(t.dossier.action, e.action) ? t.dossier.action[e.action] : e.actionName;
 }
 
@@ -85,7 +89,7 @@ export function HistoryTable({ events, ruleSet }: { events: HistoryEvent[]; rule
           header: s.actionCol,
           cell: (e) => (
             <>
-              <strong>{actionName(t, e)}</strong>
+              <strong>{actionName(t, e, ruleSet)}</strong>
               {e.fromStatus && e.fromStatus !== e.toStatus && (
                 <span className="history-status">
                   {s.statusChange(t.dossier.status[e.fromStatus], t.dossier.status[e.toStatus])}
