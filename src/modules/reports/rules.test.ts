@@ -13,8 +13,10 @@ import {
   periodOf,
   standingAtEnd,
   summaryOf,
+  metricSources,
   metricValue,
   METRICS,
+  type Metric,
 } from './rules';
 import type { ImportLine } from './schema';
 
@@ -210,3 +212,75 @@ function daysBetween(from: string, to: string): string[] {
   for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
   return out;
 }
+
+/** Arbitrary rows of the three sources of a summary, for one group. */
+const sources = fc.record({
+  flows: fc.array(
+    fc.record({
+      key: fc.constant('A'),
+      metric: fc.constantFrom(
+        'received',
+        'resolved_early',
+        'resolved_on_time',
+        'resolved_late',
+        'withdrawn',
+        'refused',
+      ),
+      channel: fc.constantFrom('online', 'direct', 'postal'),
+      n: fc.integer({ min: 1, max: 50 }),
+    }),
+  ),
+  start: fc.array(fc.record({ key: fc.constant('A'), total: fc.integer({ min: 1, max: 50 }) }), { maxLength: 2 }),
+  end: fc.array(
+    fc
+      .integer({ min: 1, max: 50 })
+      .chain((total) =>
+        fc.record({ key: fc.constant('A'), total: fc.constant(total), overdue: fc.integer({ min: 0, max: total }) }),
+      ),
+    { maxLength: 2 },
+  ),
+});
+type Sources = {
+  flows: Parameters<typeof countsByGroup>[0];
+  start: { key: string; total: number }[];
+  end: { key: string; total: number; overdue: number }[];
+};
+const valueOf = (metric: Metric, x: Sources) =>
+  metricValue(summaryOf(countsByGroup(x.flows, x.start, x.end).get('A') ?? ZERO), metric);
+
+test('property: a metric read from only the sources it is made of has the summary’s value', () => {
+  fc.assert(
+    fc.property(sources, fc.constantFrom(...METRICS), (x, metric) => {
+      const need = metricSources(metric);
+      const only = {
+        flows: need.flows ? x.flows : [],
+        start: need.openAtStart ? x.start : [],
+        end: need.openAtEnd ? x.end : [],
+      };
+      assert.equal(valueOf(metric, only), valueOf(metric, x));
+    }),
+  );
+});
+
+test('each source a metric names counts: leaving it out changes the number', () => {
+  const x: Sources = {
+    flows: [
+      { key: 'A', metric: 'received', channel: 'online', n: 1 },
+      { key: 'A', metric: 'received', channel: 'direct', n: 1 },
+      { key: 'A', metric: 'received', channel: 'postal', n: 1 },
+      { key: 'A', metric: 'resolved_early', channel: 'direct', n: 1 },
+      { key: 'A', metric: 'resolved_on_time', channel: 'direct', n: 1 },
+      { key: 'A', metric: 'resolved_late', channel: 'direct', n: 1 },
+      { key: 'A', metric: 'withdrawn', channel: 'direct', n: 1 },
+      { key: 'A', metric: 'refused', channel: 'direct', n: 1 },
+    ],
+    start: [{ key: 'A', total: 1 }],
+    end: [{ key: 'A', total: 2, overdue: 1 }],
+  };
+  for (const metric of METRICS) {
+    const need = metricSources(metric);
+    if (need.flows) assert.notEqual(valueOf(metric, { ...x, flows: [] }), valueOf(metric, x), metric);
+    if (need.openAtStart) assert.notEqual(valueOf(metric, { ...x, start: [] }), valueOf(metric, x), metric);
+    if (need.openAtEnd) assert.notEqual(valueOf(metric, { ...x, end: [] }), valueOf(metric, x), metric);
+  }
+});

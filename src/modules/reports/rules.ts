@@ -216,6 +216,19 @@ export const METRICS = [
 ] as const;
 export type Metric = (typeof METRICS)[number];
 
+/**
+ * What a metric's number is made of: the period's flows, the backlog at its start (carried over), the
+ * backlog at its end (in progress). A drill-down computes only those (each backlog is a scan at 10 M).
+ */
+export function metricSources(metric: Metric): { flows: boolean; openAtStart: boolean; openAtEnd: boolean } {
+  const group = metric.split('.')[0];
+  return {
+    flows: group !== 'inProgress' && metric !== 'received.carriedOver',
+    openAtStart: metric === 'received.carriedOver' || metric === 'received.total',
+    openAtEnd: group === 'inProgress',
+  };
+}
+
 /** The number a metric names in a summary. */
 export function metricValue(s: Summary, metric: Metric): number {
   const [group, leaf] = metric.split('.') as [keyof Summary, string | undefined];
