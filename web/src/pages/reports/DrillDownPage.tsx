@@ -2,8 +2,7 @@ import { Link } from 'react-router';
 import { NO_HOLDER, fetchDrillDown, type GroupBy } from '../../api/reports';
 import type { DossierStatus } from '../../api/dossiers';
 import { DataTable } from '../../components/DataTable';
-import { Pagination } from '../../components/Pagination';
-import { ErrorMessage, Loading } from '../../components/Status';
+import { PagedList } from '../../components/PagedList';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatDateTime } from '../../lib/datetime';
 import { useAsync } from '../../lib/useAsync';
@@ -29,7 +28,6 @@ export function DrillDownPage() {
         : Promise.resolve({ items: [], total: 0 }),
     [key, metric, page],
   );
-  const shown = list.error === null ? list.data : undefined;
   const g = t.reports.groups;
   const narrowed = FILTER_KEYS.filter((k) => k !== 'agencyOnly' && filters[k]).map((k) => {
     const value = filters[k] ?? '';
@@ -57,48 +55,48 @@ export function DrillDownPage() {
         {t.reports.dashboard.showing(formatDate(filters.from), formatDate(filters.to))}
         {narrowed.length > 0 && ` · ${s.filters} ${narrowed.join(', ')}`}
       </p>
-      <section className="card section" aria-labelledby="drill-count">
-        <h2 id="drill-count" className="queue-count">
-          {shown ? s.count(shown.total) : title}
-        </h2>
-        {list.loading && !shown && <Loading />}
-        {list.error !== null && !list.loading && <ErrorMessage error={list.error} onRetry={list.reload} />}
-        {shown && shown.items.length === 0 && <p className="empty">{s.empty}</p>}
-        {shown && shown.items.length > 0 && (
-          <div className={list.loading ? 'results-stale' : undefined} aria-busy={list.loading}>
-            <DataTable
-              caption={title}
-              captionHidden
-              rows={shown.items}
-              rowKey={(d) => d.code}
-              columns={[
-                {
-                  header: s.code,
-                  cell: (d) => (
-                    <Link to={paths.dossier(d.code)} className="code">
-                      {d.code}
-                    </Link>
-                  ),
+      <PagedList
+        id="drill-count"
+        list={list}
+        heading={(p) => s.count(p.total)}
+        placeholder={title}
+        empty={s.empty}
+        page={page}
+        pageSize={PAGE_SIZE}
+        onPage={toPage}
+      >
+        {(items) => (
+          <DataTable
+            caption={title}
+            captionHidden
+            rows={items}
+            rowKey={(d) => d.code}
+            columns={[
+              {
+                header: s.code,
+                cell: (d) => (
+                  <Link to={paths.dossier(d.code)} className="code">
+                    {d.code}
+                  </Link>
+                ),
+              },
+              { header: s.procedure, cell: (d) => d.procedure.name },
+              { header: s.agency, cell: (d) => d.agency.name },
+              { header: s.receivedAt, cell: (d) => formatDateTime(d.acceptedAt ?? d.receivedAt) },
+              { header: s.dueAt, cell: (d) => (d.dueAt ? formatDateTime(d.dueAt) : '') },
+              {
+                header: s.closedAt,
+                cell: (d) => {
+                  const at = d.resolvedAt ?? d.withdrawnAt ?? d.refusedAt;
+                  return at ? formatDateTime(at) : '';
                 },
-                { header: s.procedure, cell: (d) => d.procedure.name },
-                { header: s.agency, cell: (d) => d.agency.name },
-                { header: s.receivedAt, cell: (d) => formatDateTime(d.acceptedAt ?? d.receivedAt) },
-                { header: s.dueAt, cell: (d) => (d.dueAt ? formatDateTime(d.dueAt) : '') },
-                {
-                  header: s.closedAt,
-                  cell: (d) => {
-                    const at = d.resolvedAt ?? d.withdrawnAt ?? d.refusedAt;
-                    return at ? formatDateTime(at) : '';
-                  },
-                },
-                { header: s.classification, cell: (d) => (d.classification ? s.classes[d.classification] : '') },
-                { header: s.status, cell: (d) => <StatusBadge status={d.status as DossierStatus} /> },
-              ]}
-            />
-            <Pagination page={page} pageSize={PAGE_SIZE} total={shown.total} onChange={toPage} />
-          </div>
+              },
+              { header: s.classification, cell: (d) => (d.classification ? s.classes[d.classification] : '') },
+              { header: s.status, cell: (d) => <StatusBadge status={d.status as DossierStatus} /> },
+            ]}
+          />
         )}
-      </section>
+      </PagedList>
     </>
   );
 }
