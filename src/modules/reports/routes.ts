@@ -1,5 +1,5 @@
 import { Readable, Transform } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
@@ -26,7 +26,7 @@ import {
   trackingBookQuery,
 } from './schema';
 import { REPORT_ROLES, drillDown, summary, summaryTable } from './service';
-import { TRACKING_BOOK_ROLES, bookCsv, bookXlsx, openBook } from './tracking-book-service';
+import { TRACKING_BOOK_ROLES, bookCsv, bookXlsx, openBook, type BookQuery } from './tracking-book-service';
 
 const TAGS = ['reports'];
 const NDJSON = 'application/x-ndjson';
@@ -65,8 +65,26 @@ function limitedBody(request: FastifyRequest): Readable {
   return request.body.pipe(counter);
 }
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** An export downloaded as a file, its type told by its name's extension (.xlsx or .csv). */
+function attachment(reply: FastifyReply, fileName: string, body: Buffer | string | Readable) {
+  return reply
+    .type(fileName.endsWith('.xlsx') ? XLSX_TYPE : 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${fileName}"`)
+    .send(body);
+}
+
 export async function reportRoutes(app: FastifyInstance, opts: { db: Db; config: Config }) {
   const { db } = opts;
+  /** The tracking book asked for, checked before anything streams, and how a failure while it streams is logged. */
+  const trackingBook = async (request: FastifyRequest, q: BookQuery) => ({
+    book: await openBook(db, requireUser(request), q),
+    // The book holds applicants' names and addresses: the log names the agency and period only.
+    onError: (err: unknown) =>
+      request.log.error({ err, agency: q.agency, from: q.from, to: q.to }, 'tracking book export failed'),
+    fileName: `so-theo-doi-ho-so-${q.agency}-${q.from}-${q.to}`,
+  });
   // Inside this plugin only: the import body reaches the handler as a stream, read line by line.
   app.addContentTypeParser(NDJSON, (_request, payload, done) => done(null, payload));
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -154,10 +172,7 @@ export async function reportRoutes(app: FastifyInstance, opts: { db: Db; config:
     async (request, reply) => {
       const q = request.query;
       const table = await summaryTable(db, requireUser(request), q, q.groupBy ?? 'field');
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="bieu-II.06a-${q.from}-${q.to}.xlsx"`)
-        .send(await summaryXlsx(table));
+      return attachment(reply, `bieu-II.06a-${q.from}-${q.to}.xlsx`, await summaryXlsx(table));
     },
   );
 
@@ -174,10 +189,7 @@ export async function reportRoutes(app: FastifyInstance, opts: { db: Db; config:
     async (request, reply) => {
       const q = request.query;
       const table = await summaryTable(db, requireUser(request), q, q.groupBy ?? 'field');
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="bieu-II.06a-${q.from}-${q.to}.csv"`)
-        .send(summaryCsv(table));
+      return attachment(reply, `bieu-II.06a-${q.from}-${q.to}.csv`, summaryCsv(table));
     },
   );
 
@@ -192,15 +204,8 @@ export async function reportRoutes(app: FastifyInstance, opts: { db: Db; config:
       },
     },
     async (request, reply) => {
-      const q = request.query;
-      const book = await openBook(db, requireUser(request), q);
-      // The book holds applicants' names and addresses: the log names the agency and period only.
-      const onError = (err: unknown) =>
-        request.log.error({ err, agency: q.agency, from: q.from, to: q.to }, 'tracking book export failed');
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="so-theo-doi-ho-so-${q.agency}-${q.from}-${q.to}.xlsx"`)
-        .send(bookXlsx(db, book, onError));
+      const { book, onError, fileName } = await trackingBook(request, request.query);
+      return attachment(reply, `${fileName}.xlsx`, bookXlsx(db, book, onError));
     },
   );
 
@@ -215,12 +220,8 @@ export async function reportRoutes(app: FastifyInstance, opts: { db: Db; config:
       },
     },
     async (request, reply) => {
-      const q = request.query;
-      const book = await openBook(db, requireUser(request), q);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="so-theo-doi-ho-so-${q.agency}-${q.from}-${q.to}.csv"`)
-        .send(bookCsv(db, book));
+      const { book, onError, fileName } = await trackingBook(request, request.query);
+      return attachment(reply, `${fileName}.csv`, bookCsv(db, book, onError));
     },
   );
 

@@ -132,12 +132,17 @@ const csvCell = (v: string | number) => {
 };
 
 /** The same rows as CSV (UTF-8 with a byte order mark, CRLF), the rule sets one after the other. */
-export function bookCsv(db: Executor, book: Book): Readable {
+export function bookCsv(db: Executor, book: Book, onError: (err: unknown) => void): Readable {
   return Readable.from(
     (async function* () {
-      yield `\uFEFF${BOOK_COLUMNS.map(csvCell).join(',')}\r\n`;
-      for (const ruleSet of book.ruleSets) {
-        for await (const values of bookRows(db, book, ruleSet)) yield `${values.map(csvCell).join(',')}\r\n`;
+      try {
+        yield `\uFEFF${BOOK_COLUMNS.map(csvCell).join(',')}\r\n`;
+        for (const ruleSet of book.ruleSets) {
+          for await (const values of bookRows(db, book, ruleSet)) yield `${values.map(csvCell).join(',')}\r\n`;
+        }
+      } catch (err) {
+        onError(err);
+        throw err;
       }
     })(),
   );

@@ -5,7 +5,11 @@ import { createTestApp, type TestApp } from '../../../test/harness';
 import { receive, APPLICANT, type Users } from '../../../test/scenario-support';
 import { advance, assignStep, resolve, returnResult } from '../workflow/service';
 import { logins } from '../workflow/test-support';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../../db/schema';
 import { BOOK_COLUMNS } from './tracking-book';
+import { bookCsv, bookXlsx, type Book } from './tracking-book-service';
 import { importNdjson, ndjson } from './test-fixtures';
 
 const HA_LONG = '000.20.01.H40';
@@ -178,4 +182,27 @@ test('a bad or too long period is a 400 naming the field', async () => {
     headers: u.reception.headers,
   });
   assert.equal(leap.statusCode, 200, leap.body);
+});
+
+test('a book that fails while it streams is reported, in either format, and the download breaks off', async () => {
+  // A database that cannot be reached: the first page of dossiers fails once the stream has started.
+  const unreachable = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ host: '127.0.0.1', port: 1, max: 1 }) }),
+  });
+  const book: Book = {
+    agency: { id: 1, code: HA_LONG, name: 'UBND phường Hạ Long', path: '/1/' },
+    from: '2026-03-01',
+    to: '2026-03-31',
+    period: { agencyId: 1, start: new Date('2026-03-01T00:00:00+07:00'), end: new Date('2026-04-01T00:00:00+07:00') },
+    ruleSets: ['nd118_2025'],
+  };
+  for (const write of [bookCsv, bookXlsx]) {
+    const reported: unknown[] = [];
+    const stream = write(unreachable, book, (err) => reported.push(err));
+    await assert.rejects(async () => {
+      for await (const chunk of stream) void chunk;
+    }, write.name);
+    assert.equal(reported.length, 1, write.name);
+  }
+  await unreachable.destroy();
 });
