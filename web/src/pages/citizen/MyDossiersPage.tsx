@@ -9,6 +9,7 @@ import { Pagination } from '../../components/Pagination';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { paths } from '../../paths';
 import { StatusBadge } from '../dossier/StatusBadge';
+import { DossierLink } from '../../components/DossierLink';
 
 const PAGE_SIZE = 20;
 
@@ -39,11 +40,7 @@ export function MyDossiersPage() {
             columns={[
               {
                 header: columns.code,
-                cell: (d) => (
-                  <Link to={paths.dossier(d.code)} className="code">
-                    {d.code}
-                  </Link>
-                ),
+                cell: (d) => <DossierLink code={d.code} />,
               },
               { header: columns.procedure, cell: (d) => d.procedure.name },
               { header: columns.status, cell: (d) => <StatusBadge status={d.status} /> },

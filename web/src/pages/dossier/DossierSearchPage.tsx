@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
@@ -12,9 +12,9 @@ import { DataTable } from '../../components/DataTable';
 import { Field } from '../../components/Field';
 import { Pagination } from '../../components/Pagination';
 import { ErrorMessage, Loading } from '../../components/Status';
-import { paths } from '../../paths';
 import { ProcedurePicker } from '../desk/ProcedurePicker';
 import { StatusBadge } from './StatusBadge';
+import { DossierLink } from '../../components/DossierLink';
 
 const PAGE_SIZE = 20;
 const STATUSES: DossierStatus[] = [
@@ -172,11 +172,7 @@ export function DossierSearchPage() {
               columns={[
                 {
                   header: s.code,
-                  cell: (d) => (
-                    <Link to={paths.dossier(d.code)} className="code">
-                      {d.code}
-                    </Link>
-                  ),
+                  cell: (d) => <DossierLink code={d.code} />,
                 },
                 { header: s.procedure, cell: (d) => d.procedure.name },
                 { header: s.applicant, cell: (d) => d.applicantName },

@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
@@ -6,7 +6,7 @@ import { fetchInbox, type InboxItem } from '../../api/workflow';
 import { formatDateTime } from '../../lib/datetime';
 import { DataTable } from '../../components/DataTable';
 import { PagedList } from '../../components/PagedList';
-import { paths } from '../../paths';
+import { DossierLink } from '../../components/DossierLink';
 
 const PAGE_SIZE = 20;
 
@@ -55,11 +55,7 @@ export function InboxPage() {
             columns={[
               {
                 header: s.code,
-                cell: (item) => (
-                  <Link to={paths.dossier(item.code)} className="code">
-                    {item.code}
-                  </Link>
-                ),
+                cell: (item) => <DossierLink code={item.code} />,
               },
               { header: s.procedure, cell: (item) => item.procedure.name },
               { header: s.step, cell: (item) => `${item.step.seq}. ${item.step.name} (${item.step.unit.name})` },

@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
@@ -7,7 +7,7 @@ import { formatDateTime } from '../../lib/datetime';
 import { DataTable } from '../../components/DataTable';
 import { Field } from '../../components/Field';
 import { PagedList } from '../../components/PagedList';
-import { paths } from '../../paths';
+import { DossierLink } from '../../components/DossierLink';
 
 const PAGE_SIZE = 20;
 const time = (value: string | null) => (value ? formatDateTime(value) : '');
@@ -78,11 +78,7 @@ export function TransfersPage() {
             columns={[
               {
                 header: s.code,
-                cell: (x) => (
-                  <Link to={paths.dossier(x.code)} className="code">
-                    {x.code}
-                  </Link>
-                ),
+                cell: (x) => <DossierLink code={x.code} />,
               },
               { header: s.procedure, cell: (x) => x.procedure.name },
               { header: s.from, cell: (x) => x.from.name },

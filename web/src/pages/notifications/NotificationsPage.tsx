@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useI18n } from '../../i18n/i18n';
 import { useAsync } from '../../lib/useAsync';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
@@ -13,8 +13,8 @@ import {
 import { Button } from '../../components/Button';
 import { PagedList } from '../../components/PagedList';
 import { ErrorMessage } from '../../components/Status';
-import { paths } from '../../paths';
 import { useUnreadCount } from './unread';
+import { DossierLink } from '../../components/DossierLink';
 
 const PAGE_SIZE = 20;
 
@@ -122,9 +122,7 @@ function NotificationItem({ n, busy, onRead }: { n: AppNotification; busy: boole
           {n.dossierCodes.map((code, i) => (
             <span key={code}>
               {i > 0 && ', '}
-              <Link to={paths.dossier(code)} className="code">
-                {code}
-              </Link>
+              <DossierLink code={code} />
             </span>
           ))}
         </p>

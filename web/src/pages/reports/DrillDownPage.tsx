@@ -7,9 +7,9 @@ import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatDateTime } from '../../lib/datetime';
 import { useAsync } from '../../lib/useAsync';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { paths } from '../../paths';
 import { StatusBadge } from '../dossier/StatusBadge';
 import { FILTER_KEYS, dashboardUrl, useReportParams } from './params';
+import { DossierLink } from '../../components/DossierLink';
 
 const PAGE_SIZE = 20;
 
@@ -74,11 +74,7 @@ export function DrillDownPage() {
             columns={[
               {
                 header: s.code,
-                cell: (d) => (
-                  <Link to={paths.dossier(d.code)} className="code">
-                    {d.code}
-                  </Link>
-                ),
+                cell: (d) => <DossierLink code={d.code} />,
               },
               { header: s.procedure, cell: (d) => d.procedure.name },
               { header: s.agency, cell: (d) => d.agency.name },

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { fetchOverdue, type ReportFilters } from '../../api/reports';
 import { DataTable } from '../../components/DataTable';
 import { Pagination } from '../../components/Pagination';
@@ -7,7 +6,7 @@ import { ErrorMessage, Loading } from '../../components/Status';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatDateTime } from '../../lib/datetime';
 import { useAsync } from '../../lib/useAsync';
-import { paths } from '../../paths';
+import { DossierLink } from '../../components/DossierLink';
 
 const PAGE_SIZE = 10;
 
@@ -43,11 +42,7 @@ export function OverdueList({ filters }: { filters: ReportFilters }) {
             columns={[
               {
                 header: s.code,
-                cell: (d) => (
-                  <Link to={paths.dossier(d.code)} className="code">
-                    {d.code}
-                  </Link>
-                ),
+                cell: (d) => <DossierLink code={d.code} />,
               },
               { header: s.procedure, cell: (d) => d.procedure.name },
               { header: s.agency, cell: (d) => d.agency.name },

@@ -7,8 +7,8 @@ import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatDateTime } from '../../lib/datetime';
 import { useAsync } from '../../lib/useAsync';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
-import { paths } from '../../paths';
 import { dashboardUrl, useReportParams } from './params';
+import { DossierLink } from '../../components/DossierLink';
 
 const PAGE_SIZE = 20;
 const LEVELS: RatingLevel[] = ['very_satisfied', 'satisfied', 'not_satisfied'];
@@ -86,11 +86,7 @@ export function RatedDossiersPage() {
             columns={[
               {
                 header: s.code,
-                cell: (d) => (
-                  <Link to={paths.dossier(d.code)} className="code">
-                    {d.code}
-                  </Link>
-                ),
+                cell: (d) => <DossierLink code={d.code} />,
               },
               { header: s.procedure, cell: (d) => d.procedure.name },
               { header: s.agency, cell: (d) => d.agency.name },
