@@ -10,6 +10,8 @@ export type BenchReport = {
   seconds: number;
   /** Slices each figure alternated with its ceiling. */
   rounds: number;
+  /** Seconds of each load run before its measured slices, not counted (JIT, caches, pools). */
+  warmupSeconds: number;
   /** Null (or empty) for the measures left out with `--only`. */
   intake: LoadResult | null;
   pgbenchTps: number | null;
@@ -81,7 +83,7 @@ export function markdown(r: BenchReport, median: (xs: number[]) => number): stri
     `${r.machine.cpus} × ${r.machine.model}, Node ${r.machine.node}, ${r.postgresVersion.split(' on ')[0]}. ` +
       `Load average (1/5/15 min) before ${load(r.machine.loadBefore)}, after ${load(r.machine.loadAfter)} — ` +
       `the machine is shared; the load generator runs on it too. ${r.seconds} s per load test, ` +
-      `each figure alternating with its ceiling in ${r.rounds} slices.` +
+      `each figure alternating with its ceiling in ${r.rounds} slices, after ${r.warmupSeconds} s of warm-up each.` +
       (r.generatedSeconds ? ` Data generated in this run: ${n0(r.generatedSeconds)} s.` : ''),
     '',
     '| measure | Motcua | ceiling, same run | ratio | target |',

@@ -98,7 +98,7 @@ test('a supplement requested after acceptance stops the clock; the resubmission 
   ]);
 });
 
-test('a late dossier: an apology (Mẫu 04) sets a new appointment, statistics keep the original', async () => {
+test('a late dossier: an apology (Mẫu 04) extends the time (Decree 118/2025), statistics keep the original appointment', async () => {
   const [wed, thu] = [on('04'), on('05')];
   const code = await receive(t, u, 'reception', { procedure: BIRTH, agency: HA_LONG, at: '2026-03-04T08:00:00+07:00' });
   await advance(t.db, p('reception'), code, 'forward', { version: 1 }, wed('08:30'));
@@ -203,7 +203,7 @@ test('a late dossier: an apology (Mẫu 04) sets a new appointment, statistics k
   );
   assert.deepEqual(await emailSubjects(code), [
     '[Một cửa] Hồ sơ X đã được tiếp nhận',
-    '[Một cửa] Hồ sơ X thư xin lỗi và hẹn lại ngày trả kết quả',
+    '[Một cửa] Hồ sơ X thư xin lỗi và đề nghị gia hạn thời gian giải quyết',
     '[Một cửa] Hồ sơ X đã có kết quả',
   ]);
 });
