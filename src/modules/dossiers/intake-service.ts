@@ -186,9 +186,11 @@ async function createDossier(
 }
 
 /**
- * Receives a dossier (api.md `POST /api/dossiers`). The idempotency key is claimed first in the same
- * transaction: a retry with the same key and body gets the same dossier, another body a 409, and of
- * concurrent requests with one key only one creates a dossier while the others wait and read it.
+ * Receives a dossier (api.md `POST /api/dossiers`). Once the agency is known, the idempotency key is
+ * claimed and the agency's daily number taken in one statement, before anything is checked or written:
+ * a retry with the same key and body gets the same dossier, another body a 409, and of concurrent
+ * requests with one key only one creates a dossier while the others wait and read it. The reads after
+ * it come from the process caches (intake-cache.ts), so the counter's lock is held for the writes only.
  */
 export async function intakeDossier(
   db: Db,

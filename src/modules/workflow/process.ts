@@ -43,8 +43,8 @@ export type ProcessDefinition = {
 };
 
 /**
- * Reads what `openProcess` needs; an intake reads it before it takes the agency's daily counter, so the
- * counter's row lock is held for fewer statements (docs/performance.md).
+ * Reads what `openProcess` needs; an intake takes it from the process cache (dossiers/intake-cache.ts),
+ * so that the agency's daily counter, locked from the intake's first statement, waits on no read.
  */
 export async function readProcess(tx: Tx, versionId: number, agencyId: number): Promise<ProcessDefinition> {
   const defs = await store.versionSteps(tx, versionId);
