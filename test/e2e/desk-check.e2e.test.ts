@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import {
+  apiLogin,
   axeViolations,
   browserSuite,
   browserUnavailable,
@@ -10,6 +11,7 @@ import {
   logOut,
   screenshot,
   submitLogin,
+  type ApiSession,
   type RunningServer,
 } from './harness';
 
@@ -20,8 +22,6 @@ const BIRTH = '1.001193';
 /** First land registration: steps 1–3 at the ward, 4–5 at Văn phòng Đăng ký đất đai of the department. */
 const LAND = '1.012793';
 const APPLICANT = { kind: 'person', fullName: 'Nguyễn Thị Lan', idNumber: '022090001234' };
-
-type Session = { token: string; user: { fullName: string } };
 
 /**
  * What the desk does besides a clean intake, in a real browser: an online dossier sent back for every
@@ -40,17 +40,9 @@ describe(
 
     browserSuite(TIMEOUT, (s) => ({ server, page } = s));
 
-    const login = async (username: string): Promise<Session> => {
-      const res = await fetch(`${server.url}/api/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username, password: 'demo1234' }),
-      });
-      assert.equal(res.status, 200, `login ${username}: ${res.status}`);
-      return (await res.json()) as Session;
-    };
+    const login = (username: string) => apiLogin(server.url, username);
     /** A GET, or a POST of `body` (with an Idempotency-Key when given), answered 2xx. */
-    const call = async <T>(who: Session, path: string, body?: unknown, key?: string): Promise<T> => {
+    const call = async <T>(who: ApiSession, path: string, body?: unknown, key?: string): Promise<T> => {
       const headers: Record<string, string> = { authorization: `Bearer ${who.token}` };
       if (body) headers['content-type'] = 'application/json';
       if (key) headers['idempotency-key'] = key;

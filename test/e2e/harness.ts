@@ -165,15 +165,22 @@ export async function axeViolations(page: Page, impacts: readonly string[] = SEV
   return found.filter((v) => impacts.includes(v.impact)).map((v) => v.line);
 }
 
-/** A demo account's bearer token through the API, for a test's own calls beside the browser's. */
-export async function apiToken(baseUrl: string, username: string, password = 'demo1234'): Promise<string> {
+export type ApiSession = { token: string; user: { fullName: string } };
+
+/** A demo account's session through the API (its bearer token and name), for a test's own calls. */
+export async function apiLogin(baseUrl: string, username: string, password = 'demo1234'): Promise<ApiSession> {
   const res = await fetch(`${baseUrl}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
   assert.equal(res.status, 200, `login ${username}: ${res.status}`);
-  return ((await res.json()) as { token: string }).token;
+  return (await res.json()) as ApiSession;
+}
+
+/** A demo account's bearer token through the API, for a test's own calls beside the browser's. */
+export async function apiToken(baseUrl: string, username: string, password = 'demo1234'): Promise<string> {
+  return (await apiLogin(baseUrl, username, password)).token;
 }
 
 /** A GET of the API answered 200, as JSON (anonymous without a token). */
