@@ -23,6 +23,7 @@ import { changedFields } from './service';
 import * as store from './store';
 import * as users from './user-store';
 import type { Grant, UserRecord } from './user-store';
+import { pageLimits } from '../../shared/paging';
 
 const grantView = (g: Grant) => ({
   id: g.id,
@@ -82,7 +83,7 @@ export async function listUsers(db: Db, actor: Principal, query: ListUsersQuery,
   const { rows, total } = await users.listUsers(
     db,
     { within: readScopePaths(actor), agencyPath, unitId: query.unit, role: query.role, search, active: query.active },
-    { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
+    pageLimits(query),
   );
   const grants = await users.grantsOf(
     db,

@@ -10,6 +10,7 @@ import { findAgencies, findFields, findProcedure, listFields, listLevels, unitsO
 import { implementingAgencies, loadVersion, versionHeads, versionImplementedBy } from './version-store';
 import { cachedVersion } from './version-cache';
 import { publicDetail, versionDetail, type ProcedureVersionDetail, type PublicDetail } from './views';
+import { pageLimits } from '../../shared/paging';
 
 export type { ProcedureVersionDetail, PublicDetail } from './views';
 export { importProcedures, importProceduresTx, importProceduresXlsx } from './import';
@@ -96,7 +97,7 @@ async function listFilter(db: Db, q: ListQuery, now: Date): Promise<ListFilter> 
 export async function searchProcedures(db: Db, q: ListQuery, now = new Date()) {
   const filter = await listFilter(db, q, now);
   const query = searchQuery(q.q);
-  const offset = (q.page - 1) * q.pageSize;
+  const { offset } = pageLimits(q);
   const matching = query
     ? rankCandidates(query, await searchInForce(db, filter, query))
     : await listInForce(db, filter);

@@ -41,11 +41,16 @@ type RuleSetForms = {
   wording: Wording;
 };
 
-/** Circular 01/2018/TT-VPCP, Mẫu 01–05 (Mẫu 06, the desk's tracking book, is not a dossier's form). */
-const CIRCULAR_01_2018: RuleSetForms['forms'] = {
+/** Mẫu 01–03, the same in both circulars. */
+const DESK_FORMS: RuleSetForms['forms'] = {
   receipt: { number: '01', title: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ' },
   'supplement-request': { number: '02', title: 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ' },
   refusal: { number: '03', title: 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ' },
+};
+
+/** Circular 01/2018/TT-VPCP, Mẫu 01–05 (Mẫu 06, the desk's tracking book, is not a dossier's form). */
+const CIRCULAR_01_2018: RuleSetForms['forms'] = {
+  ...DESK_FORMS,
   apology: { number: '04', title: 'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ' },
   'control-sheet': { number: '05', title: 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ' },
 };
@@ -56,9 +61,7 @@ const CIRCULAR_01_2018: RuleSetForms['forms'] = {
  * book, is not a dossier's form).
  */
 const CIRCULAR_03_2025: RuleSetForms['forms'] = {
-  receipt: { number: '01', title: 'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ' },
-  'supplement-request': { number: '02', title: 'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ' },
-  refusal: { number: '03', title: 'PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ' },
+  ...DESK_FORMS,
   apology: { number: '04', title: 'VĂN BẢN XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT' },
   'stop-notice': { number: '05', title: 'THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ' },
   'control-sheet': { number: '06', title: 'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ' },

@@ -10,6 +10,7 @@ import * as searchStore from './search-store';
 import * as store from './store';
 import { dossierNotFound } from './transitions';
 import { FORMS, detailView, publicView, time, type FormName } from './views';
+import { pageLimits } from '../../shared/paging';
 
 async function visibleDetail(db: Db, principal: Principal, code: string): Promise<DossierDetail> {
   const d = await store.findDossier(db, code);
@@ -79,8 +80,7 @@ export async function searchDossiers(db: Db, principal: Principal, q: SearchQuer
     receivedFrom: range.start,
     receivedBefore: range.end,
     order: q.order,
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
+    ...pageLimits(q),
   });
   return {
     items: rows.map((r) => ({

@@ -21,6 +21,7 @@ import {
 import type { ComplaintInput } from './schema';
 import { agencyByCode, scopeOf } from './scope';
 import { loadSettings } from './settings';
+import { pageLimits } from '../../shared/paging';
 
 /**
  * Phản ánh, kiến nghị: received from the portal (no login) or recorded at the desk, assigned to an
@@ -161,10 +162,7 @@ export async function listComplaints(
   now = new Date(),
 ) {
   const paths = await scopeOf(db, principal, COMPLAINT_READERS, q.agency);
-  const { rows, total } = await store.listComplaints(db, paths, q.status ?? null, {
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
-  });
+  const { rows, total } = await store.listComplaints(db, paths, q.status ?? null, pageLimits(q));
   return { items: rows.map((c) => staffView(c, now)), total };
 }
 
@@ -300,10 +298,7 @@ export async function publishComplaint(
 
 export async function publishedList(db: Db, q: { agency?: string; page: number; pageSize: number }) {
   const paths = q.agency ? [(await agencyByCode(db, q.agency)).path] : null;
-  const { rows, total } = await store.listPublished(db, paths, {
-    limit: q.pageSize,
-    offset: (q.page - 1) * q.pageSize,
-  });
+  const { rows, total } = await store.listPublished(db, paths, pageLimits(q));
   return { items: rows.map(publicView), total };
 }
 

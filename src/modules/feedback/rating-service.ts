@@ -21,6 +21,7 @@ import {
   type RatingReason,
 } from './rules';
 import { RESULT_ROLES, agencyByCode, scopeOf } from './scope';
+import { pageLimits } from '../../shared/paging';
 
 /**
  * Satisfaction ratings (đánh giá mức độ hài lòng) of returned dossiers, one per dossier, from the
@@ -241,7 +242,7 @@ export async function ratedDossierList(db: Db, principal: Principal, q: RatedDos
     .setIsolationLevel('repeatable read')
     .execute(async (tx) => {
       const paths = await scopeOf(tx, principal, RESULT_ROLES, q.agency);
-      const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+      const page = pageLimits(q);
       const { rows, total } = await store.ratedDossiers(tx, paths, period, q.level, page);
       const items = rows.map((r) => ({
         code: r.code,

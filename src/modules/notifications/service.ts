@@ -6,6 +6,7 @@ import type { Principal } from '../identity/rules';
 import type { NotificationKind } from './rules';
 import * as store from './store';
 import type { NotificationRow } from './tables';
+import { pageLimits } from '../../shared/paging';
 
 export function notificationView(n: NotificationRow) {
   return {
@@ -32,8 +33,7 @@ export async function listNotifications(
   const [rows, counts] = await Promise.all([
     store.listNotifications(db, principal.userId, {
       unreadOnly: q.unread,
-      limit: q.pageSize,
-      offset: (q.page - 1) * q.pageSize,
+      ...pageLimits(q),
     }),
     store.countNotifications(db, principal.userId),
   ]);

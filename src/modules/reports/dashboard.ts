@@ -9,6 +9,7 @@ import type { ReportFilters } from './schema';
 import { countGroups, namedRows, resolveScope } from './service';
 import * as store from './store';
 import type { SummaryRow } from './views';
+import { pageLimits } from '../../shared/paging';
 
 /**
  * The manager dashboard's reads beside the summary: the month-by-month trend, the overdue list and
@@ -48,7 +49,7 @@ export async function overdue(db: Db, principal: Principal, q: OverdueQuery) {
     .setIsolationLevel('repeatable read')
     .execute(async (tx) => {
       const { scope } = await resolveScope(tx, principal, q);
-      const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+      const page = pageLimits(q);
       const backlog = await store.openCounts(tx, scope, period.end, null);
       const total = backlog.reduce((sum, g) => sum + g.overdue, 0);
       const rows = await store.listOverdue(tx, scope, period, page);

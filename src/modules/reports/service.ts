@@ -18,6 +18,7 @@ import {
 import { NO_HOLDER, type DrillDownQuery, type GroupBy, type ReportFilters, type SummaryQuery } from './schema';
 import * as store from './store';
 import { listedView, summaryRows, type SummaryRow } from './views';
+import { pageLimits } from '../../shared/paging';
 
 /** Who reads statistics, each within the agency subtrees where they hold the role. */
 export const REPORT_ROLES: Role[] = ['unit_leader', 'agency_leader', 'agency_admin', 'province_admin', 'inspector'];
@@ -142,7 +143,7 @@ export async function drillDown(db: Db, principal: Principal, q: DrillDownQuery)
     .setIsolationLevel('repeatable read')
     .execute(async (tx) => {
       const { scope } = await resolveScope(tx, principal, q);
-      const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+      const page = pageLimits(q);
       // The total is the summary's own number, from the aggregates: counting millions of rows would not be
       // interactive, and the tests check that the list holds exactly that many dossiers. Only the parts
       // the metric is made of are read.

@@ -14,17 +14,15 @@ import * as queryStore from './query-store';
 import { assignActor, urgency } from './rules';
 import * as store from './store';
 import { processView } from './views';
-
-type Page = { page: number; pageSize: number };
-const limits = (q: Page) => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+import { pageLimits, type PageQuery } from '../../shared/paging';
 
 /**
  * The officer's inbox: the current steps assigned to them or held by a unit where they hold the
  * step's role, and, for unit leaders, the specialist steps of their units waiting for assignment;
  * soonest step due time first, each flagged overdue or due within a working day.
  */
-export async function inboxOf(db: Db, principal: Principal, q: Page, now = new Date()) {
-  const { total, rows } = await queryStore.inbox(db, principal.userId, principal.grants, limits(q));
+export async function inboxOf(db: Db, principal: Principal, q: PageQuery, now = new Date()) {
+  const { total, rows } = await queryStore.inbox(db, principal.userId, principal.grants, pageLimits(q));
   const calendars = await loadCalendars(
     db,
     rows.map((r) => r.agency_id),
@@ -59,7 +57,7 @@ export async function inboxOf(db: Db, principal: Principal, q: Page, now = new D
 export async function transferList(
   db: Db,
   principal: Principal,
-  q: Page & { direction: 'in' | 'out'; agency?: string; status?: 'open' | 'completed' },
+  q: PageQuery & { direction: 'in' | 'out'; agency?: string; status?: 'open' | 'completed' },
 ) {
   const agency = q.agency ? await dossierStore.findAgencyByCode(db, q.agency) : undefined;
   const { total, rows } = await queryStore.transfers(
@@ -71,7 +69,7 @@ export async function transferList(
       agencyPath: q.agency ? (agency?.path ?? '-') : undefined,
       open: q.status === undefined ? undefined : q.status === 'open',
     },
-    limits(q),
+    pageLimits(q),
   );
   return {
     items: rows.map((r) => ({

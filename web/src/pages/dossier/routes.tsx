@@ -1,7 +1,4 @@
-import type { ReactNode } from 'react';
 import { Route } from 'react-router';
-import type { RoleCode } from '../../api/types';
-import { RequireAuth } from '../../session/RequireAuth';
 import { paths } from '../../paths';
 import { LookupPage } from '../citizen/LookupPage';
 import { MyDossiersPage } from '../citizen/MyDossiersPage';
@@ -15,11 +12,7 @@ import { DossierSearchPage } from './DossierSearchPage';
 import { InboxPage } from './InboxPage';
 import { TransfersPage } from './TransfersPage';
 import { NotificationsPage } from '../notifications/NotificationsPage';
-import { RoleGate } from './RoleGate';
-
-const signedIn = (page: ReactNode, roles?: readonly RoleCode[]) => (
-  <RequireAuth>{roles ? <RoleGate roles={roles}>{page}</RoleGate> : page}</RequireAuth>
-);
+import { signedIn } from './RoleGate';
 
 /** The dossier pages: public lookup, citizen submission and list, the desk, search and the dossier itself. */
 export const dossierRoutes = (

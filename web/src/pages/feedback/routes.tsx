@@ -1,9 +1,6 @@
-import type { ReactNode } from 'react';
 import { Route } from 'react-router';
-import type { RoleCode } from '../../api/types';
-import { RequireAuth } from '../../session/RequireAuth';
 import { paths } from '../../paths';
-import { RoleGate } from '../dossier/RoleGate';
+import { signedIn } from '../dossier/RoleGate';
 import { ComplaintFormPage } from './ComplaintFormPage';
 import { ComplaintsStaffPage } from './ComplaintsStaffPage';
 import { EvaluationPage } from './EvaluationPage';
@@ -13,12 +10,6 @@ import { PublishedComplaintsPage } from './PublishedComplaintsPage';
 import { RatingLinkPage } from './RatingLinkPage';
 
 import { COMPLAINT_ROLES, RESULT_ROLES } from './access';
-
-const signedIn = (page: ReactNode, roles: readonly RoleCode[]) => (
-  <RequireAuth>
-    <RoleGate roles={roles}>{page}</RoleGate>
-  </RequireAuth>
-);
 
 /** Ratings (kiosk, link), complaints (portal form, public answers, officers' page) and evaluation. */
 export const feedbackRoutes = (

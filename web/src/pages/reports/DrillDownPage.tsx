@@ -9,7 +9,7 @@ import { useAsync } from '../../lib/useAsync';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { StatusBadge } from '../dossier/StatusBadge';
 import { FILTER_KEYS, dashboardUrl, useReportParams } from './params';
-import { DossierLink } from '../../components/DossierLink';
+import { dossierColumns } from '../../components/DossierLink';
 
 const PAGE_SIZE = 20;
 
@@ -72,12 +72,7 @@ export function DrillDownPage() {
             rows={items}
             rowKey={(d) => d.code}
             columns={[
-              {
-                header: s.code,
-                cell: (d) => <DossierLink code={d.code} />,
-              },
-              { header: s.procedure, cell: (d) => d.procedure.name },
-              { header: s.agency, cell: (d) => d.agency.name },
+              ...dossierColumns(s),
               { header: s.receivedAt, cell: (d) => formatDateTime(d.acceptedAt ?? d.receivedAt) },
               { header: s.dueAt, cell: (d) => (d.dueAt ? formatDateTime(d.dueAt) : '') },
               {

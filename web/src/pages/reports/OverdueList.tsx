@@ -6,7 +6,7 @@ import { ErrorMessage, Loading } from '../../components/Status';
 import { useI18n } from '../../i18n/i18n';
 import { formatDate, formatDateTime } from '../../lib/datetime';
 import { useAsync } from '../../lib/useAsync';
-import { DossierLink } from '../../components/DossierLink';
+import { dossierColumns } from '../../components/DossierLink';
 
 const PAGE_SIZE = 10;
 
@@ -40,12 +40,7 @@ export function OverdueList({ filters }: { filters: ReportFilters }) {
             rows={shown.items}
             rowKey={(d) => d.code}
             columns={[
-              {
-                header: s.code,
-                cell: (d) => <DossierLink code={d.code} />,
-              },
-              { header: s.procedure, cell: (d) => d.procedure.name },
-              { header: s.agency, cell: (d) => d.agency.name },
+              ...dossierColumns(s),
               { header: s.dueAt, cell: (d) => formatDateTime(d.dueAt) },
               { header: s.daysLate, numeric: true, cell: (d) => s.days(d.daysLate) },
               {

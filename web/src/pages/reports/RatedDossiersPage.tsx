@@ -8,7 +8,7 @@ import { formatDate, formatDateTime } from '../../lib/datetime';
 import { useAsync } from '../../lib/useAsync';
 import { useDocumentTitle } from '../../lib/useDocumentTitle';
 import { dashboardUrl, useReportParams } from './params';
-import { DossierLink } from '../../components/DossierLink';
+import { dossierColumns } from '../../components/DossierLink';
 
 const PAGE_SIZE = 20;
 const LEVELS: RatingLevel[] = ['very_satisfied', 'satisfied', 'not_satisfied'];
@@ -84,12 +84,7 @@ export function RatedDossiersPage() {
             rows={items}
             rowKey={(d) => d.code}
             columns={[
-              {
-                header: s.code,
-                cell: (d) => <DossierLink code={d.code} />,
-              },
-              { header: s.procedure, cell: (d) => d.procedure.name },
-              { header: s.agency, cell: (d) => d.agency.name },
+              ...dossierColumns(s),
               { header: s.level, cell: (d) => t.feedback.levels[d.level] },
               { header: s.reasons, cell: (d) => d.reasons.map((r) => r[lang]).join('; ') },
               { header: s.ratedAt, cell: (d) => formatDateTime(d.ratedAt) },

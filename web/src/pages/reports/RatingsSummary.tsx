@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { fetchRatingSummary } from '../../api/feedback';
+import { fetchRatingSummary, type RatingLevel } from '../../api/feedback';
 import type { ReportFilters } from '../../api/reports';
 import { ErrorMessage, Loading } from '../../components/Status';
 import { useI18n } from '../../i18n/i18n';
@@ -19,6 +19,16 @@ export function RatingsSummary({ filters }: { filters: ReportFilters }) {
   const key = JSON.stringify(filters);
   const ratings = useAsync((signal) => fetchRatingSummary(filters, signal), [key]);
   const r = ratings.error === null ? ratings.data : undefined;
+  const levels = t.feedback.levels;
+  // Each count with the rated dossiers it opens: all of them, or those of one level.
+  const counts: [string, RatingLevel | undefined, number][] = r
+    ? [
+        [s.total, undefined, r.total],
+        [levels.very_satisfied, 'very_satisfied', r.verySatisfied],
+        [levels.satisfied, 'satisfied', r.satisfied],
+        [levels.not_satisfied, 'not_satisfied', r.notSatisfied],
+      ]
+    : [];
   return (
     <section className="report-section" aria-labelledby="report-ratings">
       <h2 id="report-ratings">{s.title}</h2>
@@ -28,50 +38,16 @@ export function RatingsSummary({ filters }: { filters: ReportFilters }) {
       {r && r.total === 0 && <p className="empty">{s.none}</p>}
       {r && r.total > 0 && (
         <dl className="facts facts-grid" aria-busy={ratings.loading}>
-          <div>
-            <dt>{s.total}</dt>
-            <dd>
-              <Link to={ratedUrl(filters)} className="metric-link" aria-label={s.show(s.total, n.count(r.total))}>
-                {n.count(r.total)}
-              </Link>
-            </dd>
-          </div>
-          <div>
-            <dt>{t.feedback.levels.very_satisfied}</dt>
-            <dd>
-              <Link
-                to={ratedUrl(filters, 'very_satisfied')}
-                className="metric-link"
-                aria-label={s.show(t.feedback.levels.very_satisfied, n.count(r.verySatisfied))}
-              >
-                {n.count(r.verySatisfied)}
-              </Link>
-            </dd>
-          </div>
-          <div>
-            <dt>{t.feedback.levels.satisfied}</dt>
-            <dd>
-              <Link
-                to={ratedUrl(filters, 'satisfied')}
-                className="metric-link"
-                aria-label={s.show(t.feedback.levels.satisfied, n.count(r.satisfied))}
-              >
-                {n.count(r.satisfied)}
-              </Link>
-            </dd>
-          </div>
-          <div>
-            <dt>{t.feedback.levels.not_satisfied}</dt>
-            <dd>
-              <Link
-                to={ratedUrl(filters, 'not_satisfied')}
-                className="metric-link"
-                aria-label={s.show(t.feedback.levels.not_satisfied, n.count(r.notSatisfied))}
-              >
-                {n.count(r.notSatisfied)}
-              </Link>
-            </dd>
-          </div>
+          {counts.map(([label, level, count]) => (
+            <div key={level ?? 'total'}>
+              <dt>{label}</dt>
+              <dd>
+                <Link to={ratedUrl(filters, level)} className="metric-link" aria-label={s.show(label, n.count(count))}>
+                  {n.count(count)}
+                </Link>
+              </dd>
+            </div>
+          ))}
           {r.satisfactionRate !== null && (
             <div>
               <dt>{s.rate}</dt>

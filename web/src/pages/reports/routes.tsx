@@ -1,7 +1,6 @@
 import { Route } from 'react-router';
 import { paths } from '../../paths';
-import { RequireAuth } from '../../session/RequireAuth';
-import { RoleGate } from '../dossier/RoleGate';
+import { signedIn } from '../dossier/RoleGate';
 import { REPORT_ROLES } from './access';
 import { DashboardPage } from './DashboardPage';
 import { DrillDownPage } from './DrillDownPage';
@@ -11,36 +10,9 @@ import { RatedDossiersPage } from './RatedDossiersPage';
 /** The statistics pages: the managers' dashboard and its drill-down lists, and the portal's public page. */
 export const reportRoutes = (
   <>
-    <Route
-      path={paths.reports}
-      element={
-        <RequireAuth>
-          <RoleGate roles={REPORT_ROLES}>
-            <DashboardPage />
-          </RoleGate>
-        </RequireAuth>
-      }
-    />
-    <Route
-      path={paths.reportDossiers}
-      element={
-        <RequireAuth>
-          <RoleGate roles={REPORT_ROLES}>
-            <DrillDownPage />
-          </RoleGate>
-        </RequireAuth>
-      }
-    />
-    <Route
-      path={paths.reportRatings}
-      element={
-        <RequireAuth>
-          <RoleGate roles={REPORT_ROLES}>
-            <RatedDossiersPage />
-          </RoleGate>
-        </RequireAuth>
-      }
-    />
+    <Route path={paths.reports} element={signedIn(<DashboardPage />, REPORT_ROLES)} />
+    <Route path={paths.reportDossiers} element={signedIn(<DrillDownPage />, REPORT_ROLES)} />
+    <Route path={paths.reportRatings} element={signedIn(<RatedDossiersPage />, REPORT_ROLES)} />
     <Route path={paths.publicStatistics} element={<PublicStatisticsPage />} />
   </>
 );
