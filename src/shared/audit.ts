@@ -14,17 +14,24 @@ export type AuditEvent = {
  * its trail commit together. Never put personal data (CCCD, phone) in `data`.
  */
 export const audit = {
-  async record(tx: Executor, e: AuditEvent): Promise<void> {
+  record(tx: Executor, e: AuditEvent): Promise<void> {
+    return audit.recordAll(tx, [e]);
+  },
+  /** Several records in one statement (a batch of intakes). */
+  async recordAll(tx: Executor, events: readonly AuditEvent[]): Promise<void> {
+    if (events.length === 0) return;
     await tx
       .insertInto('audit_log')
-      .values({
-        actor_user_id: e.actorUserId,
-        action: e.action,
-        entity_type: e.entityType,
-        entity_id: e.entityId == null ? null : String(e.entityId),
-        agency_id: e.agencyId ?? null,
-        data: JSON.stringify(e.data ?? {}),
-      })
+      .values(
+        events.map((e) => ({
+          actor_user_id: e.actorUserId,
+          action: e.action,
+          entity_type: e.entityType,
+          entity_id: e.entityId == null ? null : String(e.entityId),
+          agency_id: e.agencyId ?? null,
+          data: JSON.stringify(e.data ?? {}),
+        })),
+      )
       .execute();
   },
 };

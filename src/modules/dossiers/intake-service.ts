@@ -1,15 +1,26 @@
+import type { Insertable } from 'kysely';
 import type { Db, Tx } from '../../db/database';
 import { AppError, conflict, invalid } from '../../shared/errors';
+import { GroupCommit, groupPerOwner, type Outcome } from '../../shared/group-commit';
 import { foldVietnamese } from '../../shared/text';
 import type { DeadlineUnit } from '../calendar/rules';
 import { shareCalendars } from '../calendar/cache';
 import { computeDueAt } from '../calendar/service';
 import { findVersionInForceCached, type ProcedureVersionDetail } from '../catalogue/service';
 import type { Principal } from '../identity/rules';
-import { notifyApplicant } from '../notifications/applicant';
+import { notifyApplicants } from '../notifications/applicant';
+import type { ProcessDefinition } from '../workflow/process';
 import { loadDetail, newDossierDetail, type DossierDetail } from './detail-store';
+import type { FileRef } from './file-store';
 import { intakeReads, type IntakeReads } from './intake-cache';
-import { applyTransition, transitionFor, type Actor, type Channel, type DossierEvent } from './lifecycle';
+import {
+  applyTransition,
+  transitionFor,
+  type Actor,
+  type Channel,
+  type DossierEvent,
+  type DossierState,
+} from './lifecycle';
 import {
   actorFor,
   checkApplicant,
@@ -23,7 +34,8 @@ import {
   type ComponentRequirement,
 } from './rules';
 import * as store from './store';
-import { appendEvent } from './transitions';
+import type { DossierTable } from './tables';
+import { appendEvents } from './transitions';
 import { intakeView } from './views';
 
 export type IntakeInput = {
@@ -105,17 +117,32 @@ async function firstEvent(
 
 type Agency = NonNullable<Awaited<ReturnType<IntakeReads['agency']>>>;
 
-/** Checks the request and writes the dossier numbered `code`, the agency's daily counter already taken. */
-async function createDossier(
+/** One request of a batch of intakes (group commit). */
+type IntakeRequest = { principal: Principal; input: IntakeInput; key: string; hash: string; now: Date };
+
+/** A checked intake, numbered `code`, with what its rows are made of. */
+type PlannedIntake = {
+  request: IntakeRequest;
+  agency: Agency;
+  row: Insertable<DossierTable>;
+  requirements: ComponentRequirement[];
+  state: DossierState;
+  event: DossierEvent;
+  process?: ProcessDefinition;
+  units: Awaited<ReturnType<IntakeReads['unitNames']>>;
+  files: FileRef[];
+};
+
+/** Checks a request and builds the dossier numbered `code`, the agency's daily counter already taken. */
+async function planIntake(
   db: Db,
   tx: Tx,
   reads: IntakeReads,
-  principal: Principal,
-  input: IntakeInput,
+  request: IntakeRequest,
   agency: Agency,
   code: string,
-  now: Date,
-): Promise<DossierDetail> {
+): Promise<PlannedIntake> {
+  const { principal, input, now } = request;
   const online = input.channel === 'online';
   const actor = actorFor(principal, transitionFor(null, online ? 'submit' : 'receive'), {
     agencyPath: agency.path,
@@ -135,102 +162,240 @@ async function createDossier(
 
   const event = await firstEvent(tx, reads, actor, agency.id, version, input.channel, now);
   const state = applyTransition(null, event);
-  const process = online ? undefined : await reads.process(version.versionId, agency.id);
-  const units = await reads.unitNames([state.holderUnitId, actor.unitId]);
-  const dossier = await store.insertDossier(tx, {
-    code,
-    agency_id: agency.id,
-    procedure_id: version.procedureId,
-    procedure_version_id: version.versionId,
-    procedure_code: version.code,
-    procedure_name: version.name,
-    field_code: version.fieldCode,
-    channel: input.channel,
-    rule_set: ruleSetAt(now),
-    deadline_value: version.effectiveDeadline.value,
-    deadline_unit: version.effectiveDeadline.unit,
-    clock_on_resume: version.clockOnResume,
-    first_step_seq: version.steps[0]?.seq ?? null,
-    applicant_kind: applicant.kind,
-    applicant_name: applicant.fullName,
-    applicant_name_folded: foldVietnamese(applicant.fullName),
-    applicant_id_number: applicant.idNumber,
-    applicant_phone: applicant.phone,
-    applicant_email: applicant.email,
-    applicant_address: applicant.address,
-    applicant_user_id: online ? principal.userId : null,
-    fees: JSON.stringify(version.fees),
-    fee_total: version.fees.reduce((sum, f) => sum + f.amount, 0),
-    received_at: now,
-    ...store.stateColumns(state),
-  });
-  const id = dossier.id;
-  const components = await store.insertComponents(tx, id, requirements, input.components);
-  const files = [
-    ...input.components.flatMap((c) => c.files.map((f) => ({ id: f, componentId: c.componentId }))),
-    ...input.files.map((f) => ({ id: f, componentId: null })),
-  ];
-  const eventRow = await appendEvent(tx, { id, code, agencyId: agency.id, row: dossier, process }, null, state, event, {
-    comment: input.comment ?? null,
-    data: { channel: input.channel },
-    files,
-  });
-  // A desk intake is a receipt; an online submission is acknowledged when the desk accepts it.
-  if (!online) await notifyApplicant(tx, { dossierId: id, dossier, event: 'received' });
-  return newDossierDetail(
+  return {
+    request,
+    agency,
+    requirements,
+    state,
+    event,
+    process: online ? undefined : await reads.process(version.versionId, agency.id),
+    units: await reads.unitNames([state.holderUnitId, actor.unitId]),
+    files: [
+      ...input.components.flatMap((c) => c.files.map((f) => ({ id: f, componentId: c.componentId }))),
+      ...input.files.map((f) => ({ id: f, componentId: null })),
+    ],
+    row: {
+      code,
+      agency_id: agency.id,
+      procedure_id: version.procedureId,
+      procedure_version_id: version.versionId,
+      procedure_code: version.code,
+      procedure_name: version.name,
+      field_code: version.fieldCode,
+      channel: input.channel,
+      rule_set: ruleSetAt(now),
+      deadline_value: version.effectiveDeadline.value,
+      deadline_unit: version.effectiveDeadline.unit,
+      clock_on_resume: version.clockOnResume,
+      first_step_seq: version.steps[0]?.seq ?? null,
+      applicant_kind: applicant.kind,
+      applicant_name: applicant.fullName,
+      applicant_name_folded: foldVietnamese(applicant.fullName),
+      applicant_id_number: applicant.idNumber,
+      applicant_phone: applicant.phone,
+      applicant_email: applicant.email,
+      applicant_address: applicant.address,
+      applicant_user_id: online ? principal.userId : null,
+      fees: JSON.stringify(version.fees),
+      fee_total: version.fees.reduce((sum, f) => sum + f.amount, 0),
+      received_at: now,
+      ...store.stateColumns(state),
+    },
+  };
+}
+
+/** Writes the planned dossiers, one statement per table for all of them; their details, in order. */
+async function writeIntakes(tx: Tx, plans: readonly PlannedIntake[]): Promise<DossierDetail[]> {
+  const dossiers = await store.insertDossiers(
     tx,
-    { dossier, agency, components, event: eventRow, hasFiles: files.length > 0 },
-    new Map([[principal.userId, principal.fullName]]),
-    units,
+    plans.map((p) => p.row),
   );
+  const components = await store.insertComponents(
+    tx,
+    plans.flatMap((p, i) => store.componentRows(dossiers[i].id, p.requirements, p.request.input.components)),
+  );
+  const events = await appendEvents(
+    tx,
+    plans.map((p, i) => ({
+      d: { id: dossiers[i].id, code: dossiers[i].code, agencyId: p.agency.id, row: dossiers[i], process: p.process },
+      before: null,
+      after: p.state,
+      event: p.event,
+      extras: { comment: p.request.input.comment ?? null, data: { channel: p.request.input.channel }, files: p.files },
+    })),
+  );
+  // A desk intake is a receipt; an online submission is acknowledged when the desk accepts it.
+  await notifyApplicants(
+    tx,
+    dossiers
+      .filter((d) => d.channel !== 'online')
+      .map((dossier) => ({ dossierId: dossier.id, dossier, event: 'received' as const })),
+  );
+  await store.bindIdempotencyKeys(
+    tx,
+    plans.map((p, i) => ({ userId: p.request.principal.userId, key: p.request.key, dossierId: dossiers[i].id })),
+  );
+  const details: DossierDetail[] = [];
+  for (const [i, p] of plans.entries()) {
+    details.push(
+      await newDossierDetail(
+        tx,
+        {
+          dossier: dossiers[i],
+          agency: p.agency,
+          components: components.get(dossiers[i].id) ?? [],
+          event: events[i],
+          hasFiles: p.files.length > 0,
+        },
+        new Map([[p.request.principal.userId, p.request.principal.fullName]]),
+        p.units,
+      ),
+    );
+  }
+  return details;
+}
+
+/** A batch failed because of one of its requests: that one gets the error, the others go again. */
+class RequestFailed extends Error {
+  constructor(
+    readonly index: number,
+    override readonly cause: unknown,
+  ) {
+    super('an intake of the batch failed');
+  }
+}
+
+const keyConflict = () =>
+  conflict(
+    'IDEMPOTENCY_KEY_REUSED',
+    'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác',
+    'This Idempotency-Key was already used with a different request body',
+    'Idempotency-Key',
+  );
+
+/**
+ * One transaction for a batch of requests. Once the agencies are known, the idempotency keys are
+ * claimed and the agencies' daily numbers taken in one statement, before anything is checked or
+ * written: a retry with the same key and body gets the same dossier, another body a 409, and of
+ * concurrent requests with one key only one creates a dossier while the others wait and read it. The
+ * reads after it come from the process caches (intake-cache.ts), so the counters' locks are held for
+ * the writes only. A request that fails its checks throws `RequestFailed`, which rolls the batch back.
+ */
+async function intakeBatch(db: Db, requests: readonly IntakeRequest[]): Promise<Outcome<IntakeResult>[]> {
+  const outcomes: Outcome<IntakeResult>[] = [];
+  const replays: { index: number; id: number }[] = [];
+  const details = await db.transaction().execute(async (tx) => {
+    shareCalendars(tx, db); // the appointment and the steps' due times use the process's calendars
+    const reads = intakeReads(db, tx);
+    const known: { index: number; agency: Agency; day: string }[] = [];
+    for (const [index, r] of requests.entries()) {
+      const agency = await reads.agency(r.input.agency);
+      if (agency) known.push({ index, agency, day: vietnamDay(r.now) });
+      else {
+        const code = r.input.agency;
+        outcomes[index] = {
+          ok: false,
+          error: invalid('agency', `Không có cơ quan mã ${code}`, `No agency with code ${code}`),
+        };
+      }
+    }
+    const seqs = await store.claimKeysAndNumbers(
+      tx,
+      known.map(({ index, agency, day }) => {
+        const r = requests[index];
+        return { userId: r.principal.userId, key: r.key, hash: r.hash, agencyId: agency.id, day };
+      }),
+    );
+    const taken = known.filter((_, i) => seqs[i] === null).map((k) => requests[k.index]);
+    const stored = await store.findIdempotencyKeys(
+      tx,
+      taken.map((r) => ({ userId: r.principal.userId, key: r.key })),
+    );
+    const plans: PlannedIntake[] = [];
+    const planned: number[] = [];
+    for (const [i, { index, agency, day }] of known.entries()) {
+      const r = requests[index];
+      const seq = seqs[i];
+      if (seq === null) {
+        const existing = stored.find((k) => k.user_id === r.principal.userId && k.key === r.key)!;
+        if (existing.request_hash !== r.hash) outcomes[index] = { ok: false, error: keyConflict() };
+        else replays.push({ index, id: existing.dossier_id! });
+        continue;
+      }
+      try {
+        plans.push(await planIntake(db, tx, reads, r, agency, dossierCode(agency.code, day, seq)));
+        planned.push(index);
+      } catch (e) {
+        throw new RequestFailed(index, e);
+      }
+    }
+    return (await writeIntakes(tx, plans)).map((detail, i) => ({ index: planned[i], detail }));
+  });
+  for (const { index, detail } of details)
+    outcomes[index] = { ok: true, value: { replayed: false, dossier: intakeView(detail) } };
+  // A new dossier is answered from the rows its transaction wrote; a replay reads the stored one.
+  for (const { index, id } of replays) {
+    const detail = await loadDetail(db, await store.findDossierById(db, id));
+    outcomes[index] = { ok: true, value: { replayed: true, dossier: intakeView(detail) } };
+  }
+  return outcomes;
 }
 
 /**
- * Receives a dossier (api.md `POST /api/dossiers`). Once the agency is known, the idempotency key is
- * claimed and the agency's daily number taken in one statement, before anything is checked or written:
- * a retry with the same key and body gets the same dossier, another body a 409, and of concurrent
- * requests with one key only one creates a dossier while the others wait and read it. The reads after
- * it come from the process caches (intake-cache.ts), so the counter's lock is held for the writes only.
+ * Runs a batch and answers every request of it. A request that fails its checks gets its error and
+ * the others run again without it; any other failure (a deadlock, say) runs each request alone. A key
+ * sent twice in one batch runs again after it, as the replay it is.
  */
-export async function intakeDossier(
+async function settleIntakes(db: Db, requests: readonly IntakeRequest[]): Promise<Outcome<IntakeResult>[]> {
+  const seen = new Set<string>();
+  const first: number[] = [];
+  const again: number[] = [];
+  for (const [i, r] of requests.entries()) {
+    const k = `${r.principal.userId}\u0000${r.key}`;
+    (seen.has(k) ? again : first).push(i);
+    seen.add(k);
+  }
+  const outcomes: Outcome<IntakeResult>[] = [];
+  const settle = async (indexes: number[]) => {
+    if (indexes.length === 0) return;
+    const batch = indexes.map((i) => requests[i]);
+    try {
+      (await intakeBatch(db, batch)).forEach((o, j) => (outcomes[indexes[j]] = o));
+    } catch (e) {
+      if (e instanceof RequestFailed) {
+        outcomes[indexes[e.index]] = { ok: false, error: e.cause };
+        await settle(indexes.filter((_, j) => j !== e.index));
+      } else if (indexes.length === 1) {
+        outcomes[indexes[0]] = { ok: false, error: e };
+      } else {
+        await Promise.all(indexes.map((i) => settle([i])));
+      }
+    }
+  };
+  await settle(first);
+  if (again.length > 0)
+    (
+      await settleIntakes(
+        db,
+        again.map((i) => requests[i]),
+      )
+    ).forEach((o, j) => (outcomes[again[j]] = o));
+  return outcomes;
+}
+
+/** Concurrent intakes of one database handle, committed together (docs/performance.md, "Group commit"). */
+const intakes = groupPerOwner(
+  (db) =>
+    new GroupCommit((requests: IntakeRequest[]) => settleIntakes(db as Db, requests), { maxBatch: 64, maxInFlight: 1 }),
+);
+
+/** Receives a dossier (api.md `POST /api/dossiers`); the answer comes once its batch has committed. */
+export function intakeDossier(
   db: Db,
   principal: Principal,
   input: IntakeInput,
   idempotencyKey: string,
   now = new Date(),
 ): Promise<IntakeResult> {
-  const hash = requestHash(input);
-  const result = await db.transaction().execute(async (tx) => {
-    shareCalendars(tx, db); // the appointment and the steps' due times use the process's calendars
-    const reads = intakeReads(db, tx);
-    const agency = await reads.agency(input.agency);
-    if (!agency) throw invalid('agency', `Không có cơ quan mã ${input.agency}`, `No agency with code ${input.agency}`);
-    const day = vietnamDay(now);
-    const seq = await store.claimKeyAndNumber(tx, {
-      userId: principal.userId,
-      key: idempotencyKey,
-      hash,
-      agencyId: agency.id,
-      day,
-    });
-    if (seq === null) {
-      const existing = await store.findIdempotencyKey(tx, principal.userId, idempotencyKey);
-      if (existing.request_hash !== hash) {
-        throw conflict(
-          'IDEMPOTENCY_KEY_REUSED',
-          'Khóa Idempotency-Key đã được dùng cho một yêu cầu khác',
-          'This Idempotency-Key was already used with a different request body',
-          'Idempotency-Key',
-        );
-      }
-      return { id: existing.dossier_id!, replayed: true as const };
-    }
-    const code = dossierCode(agency.code, day, seq);
-    const detail = await createDossier(db, tx, reads, principal, input, agency, code, now);
-    await store.bindIdempotencyKey(tx, principal.userId, idempotencyKey, detail.dossier.id);
-    return { detail, replayed: false as const };
-  });
-  // A new dossier is answered from the rows its transaction wrote; a replay reads the stored one.
-  const detail = result.replayed ? await loadDetail(db, await store.findDossierById(db, result.id)) : result.detail;
-  return { replayed: result.replayed, dossier: intakeView(detail) };
+  return intakes(db).submit({ principal, input, key: idempotencyKey, hash: requestHash(input), now });
 }

@@ -2,25 +2,33 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { createTestApp, loginAs, type TestApp } from '../../../test/harness';
+import { authenticate } from '../identity/service';
+import type { Principal } from '../identity/rules';
 import { loadDetail } from './detail-store';
 import * as store from './store';
 import { intakeView } from './views';
-import { APPLICANT, BIRTH, HA_LONG, importTestCatalogue, postDossier } from './test-support';
+import { intakeDossier, type IntakeInput } from './intake-service';
+import { intakeBody } from './schema';
+import { APPLICANT, BAI_CHAY, BIRTH, HA_LONG, importTestCatalogue, newKey, postDossier } from './test-support';
 
 /**
  * The SQL statements one intake sends on the wire (BEGIN and COMMIT included), counted at pg's client
  * on both databases: intake throughput is bounded by them (docs/performance.md), so this guards the count.
+ * Concurrent intakes share them (group commit): a batch sends one statement per table.
  */
 const MAX_STATEMENTS_PER_INTAKE = 11;
+const MAX_STATEMENTS_PER_BATCH = 10;
 
 let t: TestApp;
 let reception: Record<string, string>;
 let components: Record<string, number[]>;
+let officer: Principal;
 
 before(async () => {
   t = await createTestApp();
   components = await importTestCatalogue(t.db);
   reception = await loginAs(t.app, 'reception');
+  officer = (await authenticate(t.db, reception.authorization.slice('Bearer '.length)))!.principal;
 });
 after(() => t.close());
 
@@ -82,4 +90,122 @@ test('an online submission answers the stored detail too', async () => {
     .executeTakeFirstOrThrow();
   const stored = JSON.parse(JSON.stringify(intakeView(await loadDetail(t.db, row))));
   assert.deepEqual(res.json(), stored);
+});
+
+/** A desk intake as the route hands it on, after its schema. */
+const input = (over: Record<string, unknown> = {}): IntakeInput => intakeBody.parse({ ...deskIntake(), ...over });
+const settled = <T>(all: Promise<T>[]) => Promise.allSettled(all);
+const seqOf = (code: string) => Number(/-(\d+)$/.exec(code)![1]);
+
+test(`concurrent intakes commit together: 30 in two transactions of at most ${MAX_STATEMENTS_PER_BATCH} statements`, async () => {
+  const { result, statements } = await countingStatements(() =>
+    settled(Array.from({ length: 30 }, () => intakeDossier(t.db, officer, input(), newKey()))),
+  );
+  const answers = result.map((r) => (r.status === 'fulfilled' ? r.value : assert.fail(String(r.reason))));
+  // The first runs alone at once; the 29 that came while it ran go in the next batch.
+  const begins = statements.filter((q) => /^begin/i.test(q.trim())).length;
+  assert.equal(begins, 2, statements.join('\n'));
+  assert.ok(statements.length <= 2 * MAX_STATEMENTS_PER_BATCH, `${statements.length} statements`);
+  // Numbered in the order they came, with no gap; each stored as its answer says, with its history.
+  const seqs = answers.map((a) => seqOf(a.dossier.code));
+  assert.deepEqual(
+    seqs,
+    seqs.map((_, i) => seqs[0] + i),
+  );
+  for (const a of answers.slice(0, 3).concat(answers.slice(-2))) {
+    const row = await store.findDossier(t.db, a.dossier.code);
+    const stored = JSON.parse(JSON.stringify(intakeView(await loadDetail(t.db, row!))));
+    assert.deepEqual(JSON.parse(JSON.stringify(a.dossier)), stored);
+  }
+  const ids = (
+    await t.db
+      .selectFrom('dossiers')
+      .select('id')
+      .where(
+        'code',
+        'in',
+        answers.map((a) => a.dossier.code),
+      )
+      .execute()
+  ).map((r) => r.id);
+  const count = async (table: 'dossier_events' | 'dossier_components' | 'outbox_messages', column = 'dossier_id') =>
+    Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where(column as 'dossier_id', 'in', ids)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  assert.equal(await count('dossier_events'), 30);
+  assert.equal(await count('dossier_components'), 30 * answers[0].dossier.components.length);
+  assert.ok((await count('outbox_messages')) >= 30, 'each applicant is told of the receipt');
+  const audited = await t.db
+    .selectFrom('audit_log')
+    .select('entity_id')
+    .where('action', '=', 'dossier.receive')
+    .where(
+      'entity_id',
+      'in',
+      answers.map((a) => a.dossier.code),
+    )
+    .execute();
+  assert.equal(audited.length, 30);
+});
+
+test('in a batch, a request that fails its checks gets its error alone, and nothing of it is written', async () => {
+  const first = intakeDossier(t.db, officer, input(), newKey()); // runs alone; the rest queue behind it
+  const requests = [
+    input(),
+    input({ procedure: 'T.9999' }),
+    input(),
+    input({ agency: 'KHONG-CO' }),
+    input({ components: [] }),
+    input({ agency: BAI_CHAY }),
+    input(),
+  ];
+  const results = await settled([first, ...requests.map((r) => intakeDossier(t.db, officer, r, newKey()))]);
+  const errors = results.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : null));
+  assert.deepEqual(errors, [
+    null,
+    null,
+    'PROCEDURE_NOT_IN_FORCE',
+    null,
+    'VALIDATION_ERROR',
+    'COMPONENTS_MISSING',
+    'FORBIDDEN',
+    null,
+  ]);
+  const codes = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.dossier.code] : []));
+  const seqs = codes.map(seqOf);
+  assert.deepEqual(
+    seqs,
+    seqs.map((_, i) => seqs[0] + i),
+    'the failed requests took no number',
+  );
+  const stored = await t.db.selectFrom('dossiers').select('code').where('code', 'in', codes).execute();
+  assert.equal(stored.length, codes.length);
+});
+
+test('a key sent twice in one batch: the same body is one dossier and a replay, another body a 409', async () => {
+  const first = intakeDossier(t.db, officer, input(), newKey());
+  const key = newKey();
+  const other = newKey();
+  const results = await settled([
+    first,
+    intakeDossier(t.db, officer, input(), key),
+    intakeDossier(t.db, officer, input(), key),
+    intakeDossier(t.db, officer, input(), other),
+    intakeDossier(t.db, officer, input({ comment: 'khác' }), other),
+  ]);
+  const [, a, b, c, d] = results;
+  assert.ok(a.status === 'fulfilled' && b.status === 'fulfilled' && c.status === 'fulfilled');
+  assert.equal(a.value.replayed, false);
+  assert.equal(b.value.replayed, true);
+  assert.equal(b.value.dossier.code, a.value.dossier.code);
+  assert.equal(d.status, 'rejected');
+  assert.equal((d.reason as { code: string }).code, 'IDEMPOTENCY_KEY_REUSED');
+  const rows = await t.db.selectFrom('dossiers').select('id').where('code', '=', a.value.dossier.code).execute();
+  assert.equal(rows.length, 1);
 });

@@ -5,7 +5,7 @@ import { resolutionTimeliness } from '../reports/rules';
 import type { DossierStatisticsColumns } from '../reports/tables';
 import type { DossierEvent, DossierState, DossierStatus, Outcome } from './lifecycle';
 import type { ComponentCount, ComponentRequirement } from './rules';
-import type { DossierComponentTable, DossierEventRow, DossierRow, DossierTable } from './tables';
+import type { DossierComponentTable, DossierEventRow, DossierEventTable, DossierRow, DossierTable } from './tables';
 
 export type AgencyRef = { id: number; code: string; name: string; path: string };
 
@@ -41,47 +41,68 @@ export async function deskUnitOf(db: Executor, agencyId: number): Promise<number
   return row?.id ?? null;
 }
 
+export type KeyClaim = { userId: number; key: string; hash: string; agencyId: number; day: string };
+
 /**
- * Claims an idempotency key and, if it was free, takes the agency's next daily number, in one statement.
- * On a key conflict PostgreSQL waits for the other transaction holding the key, so a concurrent request
- * with the same key sees the winner's committed row, never a half-made dossier. The counter's row lock
- * serialises the agency's intakes until the commit. Null: the key was already taken.
+ * Claims idempotency keys and, for each key that was free, takes its agency's next daily number, all in
+ * one statement (group commit: one batch of intakes). On a key conflict PostgreSQL waits for the other
+ * transaction holding the key, so a concurrent request with the same key sees the winner's committed
+ * row, never a half-made dossier. Keys, then counters, are locked in one order, so two batches never
+ * deadlock; the counters' row locks serialise an agency's intakes until the commit. The claims' keys
+ * must differ. Returns each claim's number, in order; null: the key was already taken.
  */
-export async function claimKeyAndNumber(
-  tx: Tx,
-  c: { userId: number; key: string; hash: string; agencyId: number; day: string },
-): Promise<number | null> {
-  const { rows } = await sql<{ seq: number | null }>`
-    WITH claim AS (
-      INSERT INTO idempotency_keys (user_id, key, request_hash) VALUES (${c.userId}, ${c.key}, ${c.hash})
+export async function claimKeysAndNumbers(tx: Tx, claims: readonly KeyClaim[]): Promise<(number | null)[]> {
+  if (claims.length === 0) return [];
+  const column = <T>(f: (c: KeyClaim) => T) => claims.map(f);
+  const { rows } = await sql<{ i: number; seq: number }>`
+    WITH input AS (
+      SELECT * FROM unnest(${column((c) => c.userId)}::int[], ${column((c) => c.key)}::text[],
+        ${column((c) => c.hash)}::text[], ${column((c) => c.agencyId)}::int[], ${column((c) => c.day)}::text[])
+        WITH ORDINALITY AS t(user_id, key, hash, agency_id, day, i)
+    ), claim AS (
+      INSERT INTO idempotency_keys (user_id, key, request_hash)
+      SELECT user_id, key, hash FROM input ORDER BY user_id, key
       ON CONFLICT (user_id, key) DO NOTHING
-      RETURNING key
+      RETURNING user_id, key
+    ), claimed AS (
+      SELECT input.* FROM input JOIN claim USING (user_id, key)
+    ), wanted AS (
+      SELECT agency_id, day, count(*)::int AS n FROM claimed GROUP BY agency_id, day
     ), counter AS (
       INSERT INTO dossier_counters (agency_id, day, last_seq)
-      SELECT ${c.agencyId}::int, ${c.day}::text, 1 FROM claim
-      ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = dossier_counters.last_seq + 1
-      RETURNING last_seq
+      SELECT agency_id, day, n FROM wanted ORDER BY agency_id, day
+      ON CONFLICT (agency_id, day) DO UPDATE SET last_seq = dossier_counters.last_seq + excluded.last_seq
+      RETURNING agency_id, day, last_seq
     )
-    SELECT (SELECT last_seq FROM counter) AS seq`.execute(tx);
-  return rows[0].seq;
+    SELECT c.i::int AS i,
+      (k.last_seq - w.n + row_number() OVER (PARTITION BY c.agency_id, c.day ORDER BY c.i))::int AS seq
+    FROM claimed c JOIN counter k USING (agency_id, day) JOIN wanted w USING (agency_id, day)`.execute(tx);
+  const seqs: (number | null)[] = claims.map(() => null);
+  for (const r of rows) seqs[r.i - 1] = r.seq;
+  return seqs;
 }
 
-export async function findIdempotencyKey(db: Executor, userId: number, key: string) {
+/** The stored keys among these, with the request each was first used for and its dossier. */
+export async function findIdempotencyKeys(db: Executor, keys: readonly { userId: number; key: string }[]) {
+  if (keys.length === 0) return [];
   return db
     .selectFrom('idempotency_keys')
-    .select(['request_hash', 'dossier_id'])
-    .where('user_id', '=', userId)
-    .where('key', '=', key)
-    .executeTakeFirstOrThrow();
+    .select(['user_id', 'key', 'request_hash', 'dossier_id'])
+    .where((eb) => eb.or(keys.map((k) => eb.and([eb('user_id', '=', k.userId), eb('key', '=', k.key)]))))
+    .execute();
 }
 
-export async function bindIdempotencyKey(tx: Tx, userId: number, key: string, dossierId: number): Promise<void> {
-  await tx
-    .updateTable('idempotency_keys')
-    .set({ dossier_id: dossierId })
-    .where('user_id', '=', userId)
-    .where('key', '=', key)
-    .execute();
+/** Points each claimed key at the dossier its request created, in one statement. */
+export async function bindIdempotencyKeys(
+  tx: Tx,
+  binds: readonly { userId: number; key: string; dossierId: number }[],
+): Promise<void> {
+  if (binds.length === 0) return;
+  await sql`
+    UPDATE idempotency_keys k SET dossier_id = b.dossier_id
+    FROM unnest(${binds.map((b) => b.userId)}::int[], ${binds.map((b) => b.key)}::text[],
+      ${binds.map((b) => b.dossierId)}::int[]) AS b(user_id, key, dossier_id)
+    WHERE k.user_id = b.user_id AND k.key = b.key`.execute(tx);
 }
 
 /** The lifecycle columns of a state (the rest of a dossier never changes with a transition). */
@@ -123,9 +144,12 @@ export function stateOf(d: DossierRow): DossierState {
   };
 }
 
-/** Inserts a dossier and returns the row as stored (the intake answers from it, no re-read). */
-export async function insertDossier(tx: Tx, row: Insertable<DossierTable>): Promise<DossierRow> {
-  return tx.insertInto('dossiers').values(row).returningAll().executeTakeFirstOrThrow();
+/** Inserts dossiers and returns their rows as stored, in the order given (the intake answers from them). */
+export async function insertDossiers(tx: Tx, rows: readonly Insertable<DossierTable>[]): Promise<DossierRow[]> {
+  if (rows.length === 0) return [];
+  const stored = await tx.insertInto('dossiers').values(rows).returningAll().execute();
+  const byCode = new Map(stored.map((r) => [r.code, r]));
+  return rows.map((r) => byCode.get(r.code)!);
 }
 
 /** A dossier with where it came from: a live one or one imported from an earlier system. */
@@ -160,35 +184,42 @@ export async function updateState(tx: Tx, id: number, expectedVersion: number, s
   return r.numUpdatedRows === 1n;
 }
 
-/** One row per component of the version, with the counts received (absent ones count 0); the rows as stored, in order. */
-export async function insertComponents(
-  tx: Tx,
+/** One row per component of the version, with the counts received (absent ones count 0). */
+export function componentRows(
   dossierId: number,
   requirements: readonly ComponentRequirement[],
   counts: readonly ComponentCount[],
-): Promise<Selectable<DossierComponentTable>[]> {
-  if (requirements.length === 0) return [];
-  const rows = await tx
-    .insertInto('dossier_components')
-    .values(
-      requirements.map((r, i) => {
-        const got = counts.find((c) => c.componentId === r.componentId);
-        return {
-          dossier_id: dossierId,
-          component_id: r.componentId,
-          seq: i + 1,
-          name: r.name,
-          required: r.required,
-          required_originals: r.originals,
-          required_copies: r.copies,
-          originals: got?.originals ?? 0,
-          copies: got?.copies ?? 0,
-        };
-      }),
-    )
-    .returningAll()
-    .execute();
-  return rows.sort((a, b) => a.seq - b.seq);
+): Insertable<DossierComponentTable>[] {
+  return requirements.map((r, i) => {
+    const got = counts.find((c) => c.componentId === r.componentId);
+    return {
+      dossier_id: dossierId,
+      component_id: r.componentId,
+      seq: i + 1,
+      name: r.name,
+      required: r.required,
+      required_originals: r.originals,
+      required_copies: r.copies,
+      originals: got?.originals ?? 0,
+      copies: got?.copies ?? 0,
+    };
+  });
+}
+
+/** Inserts component rows; the rows as stored, by dossier, each dossier's in order. */
+export async function insertComponents(
+  tx: Tx,
+  rows: readonly Insertable<DossierComponentTable>[],
+): Promise<Map<number, Selectable<DossierComponentTable>[]>> {
+  const byDossier = new Map<number, Selectable<DossierComponentTable>[]>();
+  if (rows.length === 0) return byDossier;
+  const stored = await tx.insertInto('dossier_components').values(rows).returningAll().execute();
+  for (const r of stored.sort((a, b) => a.seq - b.seq)) {
+    const list = byDossier.get(r.dossier_id) ?? [];
+    list.push(r);
+    byDossier.set(r.dossier_id, list);
+  }
+  return byDossier;
 }
 
 export async function setComponentCounts(tx: Tx, dossierId: number, counts: readonly ComponentCount[]): Promise<void> {
@@ -227,15 +258,14 @@ export async function loadComponents(
 
 export type EventExtras = { comment: string | null; data: Record<string, unknown> };
 
-/** Appends the event that led from `before` to `after`; what replay needs beyond the columns goes in `data`. */
-export async function insertEvent(
-  tx: Tx,
+/** The row of the event that led from `before` to `after`; what replay needs beyond the columns goes in `data`. */
+export function eventRow(
   dossierId: number,
   before: DossierStatus | null,
   after: DossierState,
   e: DossierEvent,
   extras: EventExtras,
-): Promise<DossierEventRow> {
+): Insertable<DossierEventTable> {
   // Whatever the event carries besides the columns (an appointment, a step) is kept for replay.
   const {
     action: _action,
@@ -246,27 +276,32 @@ export async function insertEvent(
   } = e as DossierEvent & {
     holder?: unknown;
   };
-  return tx
-    .insertInto('dossier_events')
-    .values({
-      dossier_id: dossierId,
-      seq: after.version,
-      action: e.action,
-      from_status: before,
-      to_status: after.status,
-      at: e.at,
-      actor_user_id: e.actor.userId,
-      actor_role: e.actor.role,
-      actor_unit_id: e.actor.unitId,
-      actor_agency_id: e.actor.agencyId,
-      holder_agency_id: after.holderAgencyId,
-      holder_unit_id: after.holderUnitId,
-      holder_user_id: after.holderUserId,
-      comment: extras.comment,
-      data: JSON.stringify({ ...extras.data, ...replayData }),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  return {
+    dossier_id: dossierId,
+    seq: after.version,
+    action: e.action,
+    from_status: before,
+    to_status: after.status,
+    at: e.at,
+    actor_user_id: e.actor.userId,
+    actor_role: e.actor.role,
+    actor_unit_id: e.actor.unitId,
+    actor_agency_id: e.actor.agencyId,
+    holder_agency_id: after.holderAgencyId,
+    holder_unit_id: after.holderUnitId,
+    holder_user_id: after.holderUserId,
+    comment: extras.comment,
+    data: JSON.stringify({ ...extras.data, ...replayData }),
+  };
+}
+
+/** Appends events; their rows as stored, in the order given. */
+export async function insertEvents(tx: Tx, rows: readonly Insertable<DossierEventTable>[]): Promise<DossierEventRow[]> {
+  if (rows.length === 0) return [];
+  const stored = await tx.insertInto('dossier_events').values(rows).returningAll().execute();
+  const key = (r: { dossier_id: number; seq: number }) => `${r.dossier_id}/${r.seq}`;
+  const byKey = new Map(stored.map((r) => [key(r), r]));
+  return rows.map((r) => byKey.get(key(r))!);
 }
 
 /** The event a stored row records, as `applyTransition` takes it. */

@@ -2,7 +2,8 @@ import type { Db, Tx } from '../../db/database';
 import { audit } from '../../shared/audit';
 import { AppError, forbidden, notFound } from '../../shared/errors';
 import type { Principal } from '../identity/rules';
-import { openProcess, type ProcessDefinition } from '../workflow/process';
+import { openingSteps, type ProcessDefinition } from '../workflow/process';
+import { insertSteps } from '../workflow/store';
 import { attachFiles, type FileRef } from './file-store';
 import {
   STATUS_NAMES,
@@ -51,36 +52,51 @@ export type TransitionExtras = {
   files?: readonly FileRef[];
 };
 
+/** An event to append: the dossier it changed (its row as stored after it, if the caller has it). */
+export type EventEntry = {
+  d: { id: number; code: string; agencyId: number; row?: DossierRow; process?: ProcessDefinition };
+  before: DossierState | null;
+  after: DossierState;
+  event: DossierEvent;
+  extras: TransitionExtras;
+};
+
 /**
- * Appends the event that led from `before` to `after`, attaches its files and writes the audit record.
- * An acceptance opens the dossier's internal process (workflow module): its steps start with it.
+ * Appends each event that led from `before` to `after`, attaches its files and writes the audit
+ * records, one statement per table for all of them (a batch of intakes sends many). A reception or
+ * acceptance opens the dossier's internal process (workflow module): its steps start with it.
  */
-export async function appendEvent(
-  tx: Tx,
-  d: { id: number; code: string; agencyId: number; row?: DossierRow; process?: ProcessDefinition },
-  before: DossierState | null,
-  after: DossierState,
-  event: DossierEvent,
-  extras: TransitionExtras,
-): Promise<DossierEventRow> {
-  const row = await store.insertEvent(tx, d.id, before?.status ?? null, after, event, {
-    comment: extras.comment ?? null,
-    data: extras.data ?? {},
-  });
-  const eventId = row.id;
-  await attachFiles(tx, { files: extras.files ?? [], uploadedBy: event.actor.userId, dossierId: d.id, eventId });
-  // `d.row`: the caller's row as stored after this event (an intake has just inserted it), or read it.
-  if (event.action === 'receive' || event.action === 'accept')
-    await openProcess(tx, d.row ?? (await store.findDossierById(tx, d.id)), d.process);
-  await audit.record(tx, {
-    actorUserId: event.actor.userId,
-    action: `dossier.${event.action}`,
-    entityType: 'dossier',
-    entityId: d.code,
-    agencyId: d.agencyId,
-    data: { from: before?.status ?? null, to: after.status, version: after.version },
-  });
-  return row;
+export async function appendEvents(tx: Tx, entries: readonly EventEntry[]): Promise<DossierEventRow[]> {
+  const rows = await store.insertEvents(
+    tx,
+    entries.map((e) =>
+      store.eventRow(e.d.id, e.before?.status ?? null, e.after, e.event, {
+        comment: e.extras.comment ?? null,
+        data: e.extras.data ?? {},
+      }),
+    ),
+  );
+  const steps = [];
+  for (const [i, { d, event, extras }] of entries.entries()) {
+    const files = extras.files ?? [];
+    await attachFiles(tx, { files, uploadedBy: event.actor.userId, dossierId: d.id, eventId: rows[i].id });
+    // `d.row`: the caller's row as stored after this event (an intake has just inserted it), or read it.
+    if (event.action === 'receive' || event.action === 'accept')
+      steps.push(...(await openingSteps(tx, d.row ?? (await store.findDossierById(tx, d.id)), d.process)));
+  }
+  await insertSteps(tx, steps);
+  await audit.recordAll(
+    tx,
+    entries.map(({ d, before, after, event }) => ({
+      actorUserId: event.actor.userId,
+      action: `dossier.${event.action}`,
+      entityType: 'dossier',
+      entityId: d.code,
+      agencyId: d.agencyId,
+      data: { from: before?.status ?? null, to: after.status, version: after.version },
+    })),
+  );
+  return rows;
 }
 
 /**
@@ -101,7 +117,7 @@ export async function recordTransition(
   if (!(await store.updateState(tx, d.id, expectedVersion, after))) {
     throw versionConflict(await store.findDossierById(tx, d.id));
   }
-  await appendEvent(tx, { id: d.id, code: d.code, agencyId: d.agency_id }, before, after, event, extras);
+  await appendEvents(tx, [{ d: { id: d.id, code: d.code, agencyId: d.agency_id }, before, after, event, extras }]);
   return after;
 }
 

@@ -34,25 +34,40 @@ export async function loadGrants(db: Executor, userId: number): Promise<RoleGran
 
 export type SessionLookup = { principal: Principal; csrfToken: string };
 
-/** The session's user with their roles, in one query: every authenticated request starts with it. */
-export async function findSession(db: Executor, tokenHash: string, now: Date): Promise<SessionLookup | null> {
-  const row = await db
+/**
+ * The sessions of these token hashes with their users and roles, in one query: every authenticated
+ * request starts with it, and concurrent requests share it (identity/service.ts `authenticate`).
+ * Expired sessions and inactive users are left out; the caller compares `expiresAt` with its own clock.
+ */
+export async function findSessions(
+  db: Executor,
+  tokenHashes: readonly string[],
+  now: Date,
+): Promise<Map<string, SessionLookup & { expiresAt: Date }>> {
+  const rows = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
     .select((eb) => [
+      's.token_hash',
+      's.expires_at',
       'u.id',
       'u.username',
       'u.full_name',
       's.csrf_token',
       jsonArrayFrom(grantsOf(db, eb.ref('u.id'))).as('grants'),
     ])
-    .where('s.token_hash', '=', tokenHash)
+    .where(sql<boolean>`s.token_hash = ANY(${[...tokenHashes]}::text[])`)
     .where('s.expires_at', '>', now)
     .where('u.active', '=', true)
-    .executeTakeFirst();
-  if (!row) return null;
-  return {
-    principal: { userId: row.id, username: row.username, fullName: row.full_name, grants: row.grants.map(toGrant) },
-    csrfToken: row.csrf_token,
-  };
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.token_hash,
+      {
+        principal: { userId: row.id, username: row.username, fullName: row.full_name, grants: row.grants.map(toGrant) },
+        csrfToken: row.csrf_token,
+        expiresAt: row.expires_at,
+      },
+    ]),
+  );
 }

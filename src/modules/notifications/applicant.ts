@@ -8,7 +8,7 @@ import { environmentSettings, type MessageSettings } from './settings';
 import * as store from './store';
 
 type DossierForMessage = NonNullable<Awaited<ReturnType<typeof store.findDossierForMessage>>>;
-import type { OutboxMessageTable } from './tables';
+import type { NotificationTable, OutboxMessageTable } from './tables';
 
 /** What callers may tell about the event: a reason (refusal, apology) and the items to supplement. */
 const eventDetails = z.object({
@@ -37,49 +37,54 @@ export type ApplicantNotice = {
  * dossier row is updated (an apology reads the new appointment from `due_at`): the messages commit
  * with it or not at all, and the dispatcher sends them after the commit.
  */
-export async function notifyApplicant(
+export function notifyApplicant(tx: Executor, input: ApplicantNotice, settings?: MessageSettings): Promise<void> {
+  return notifyApplicants(tx, [input], settings);
+}
+
+/** `notifyApplicant` for several events, one statement per table for all of them (a batch of intakes). */
+export async function notifyApplicants(
   tx: Executor,
-  input: ApplicantNotice,
+  inputs: readonly ApplicantNotice[],
   settings: MessageSettings = environmentSettings(),
 ): Promise<void> {
-  const details = eventDetails.parse(input.data ?? {});
-  const d = input.dossier ?? (await store.findDossierForMessage(tx, input.dossierId));
-  if (!d) throw notFound('Dossier', 'hồ sơ', 'dossierId');
-  const { ratingToken, ...rest } = details;
-  const m = applicantMessage(
-    input.event,
-    { code: d.code, procedureName: d.procedure_name, dueAt: d.due_at, ruleSet: d.rule_set },
-    { ...rest, ...(ratingToken ? { ratingUrl: ratingUrl(settings.publicBaseUrl, ratingToken) } : {}) },
-    settings.publicBaseUrl,
-  );
-  const now = new Date();
   const messages: Insertable<OutboxMessageTable>[] = [];
-  if (d.applicant_email?.trim()) {
-    messages.push({
-      channel: 'email',
-      recipient: d.applicant_email.trim(),
-      subject: m.subject,
-      body: m.email,
-      dossier_id: d.id,
-      next_attempt_at: now,
-    });
-  }
-  if (d.applicant_phone?.trim()) {
-    for (const channel of settings.applicantPhoneChannels) {
+  const notifications: Insertable<NotificationTable>[] = [];
+  const now = new Date();
+  for (const input of inputs) {
+    const details = eventDetails.parse(input.data ?? {});
+    const d = input.dossier ?? (await store.findDossierForMessage(tx, input.dossierId));
+    if (!d) throw notFound('Dossier', 'hồ sơ', 'dossierId');
+    const { ratingToken, ...rest } = details;
+    const m = applicantMessage(
+      input.event,
+      { code: d.code, procedureName: d.procedure_name, dueAt: d.due_at, ruleSet: d.rule_set },
+      { ...rest, ...(ratingToken ? { ratingUrl: ratingUrl(settings.publicBaseUrl, ratingToken) } : {}) },
+      settings.publicBaseUrl,
+    );
+    if (d.applicant_email?.trim()) {
       messages.push({
-        channel,
-        recipient: d.applicant_phone.trim(),
-        subject: null,
-        body: m.sms,
+        channel: 'email',
+        recipient: d.applicant_email.trim(),
+        subject: m.subject,
+        body: m.email,
         dossier_id: d.id,
         next_attempt_at: now,
       });
     }
-  }
-  await store.enqueueMessages(tx, messages);
-  if (d.applicant_user_id !== null) {
-    await store.insertNotifications(tx, [
-      {
+    if (d.applicant_phone?.trim()) {
+      for (const channel of settings.applicantPhoneChannels) {
+        messages.push({
+          channel,
+          recipient: d.applicant_phone.trim(),
+          subject: null,
+          body: m.sms,
+          dossier_id: d.id,
+          next_attempt_at: now,
+        });
+      }
+    }
+    if (d.applicant_user_id !== null) {
+      notifications.push({
         user_id: d.applicant_user_id,
         kind: input.event,
         title: m.title,
@@ -87,7 +92,9 @@ export async function notifyApplicant(
         body: m.vi,
         body_en: m.en,
         dossier_codes: [d.code],
-      },
-    ]);
+      });
+    }
   }
+  await store.enqueueMessages(tx, messages);
+  await store.insertNotifications(tx, notifications);
 }

@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { Executor, Tx } from '../../db/database';
 import { AppError } from '../../shared/errors';
 import { nearestSettings, pathIds, type WorkCalendar } from '../calendar/rules';
@@ -18,6 +19,7 @@ import {
   type StepRole,
 } from './rules';
 import * as store from './store';
+import type { DossierStepTable } from './tables';
 
 /**
  * The walk of a dossier through its steps inside one transaction: the plan opened at acceptance,
@@ -43,7 +45,7 @@ export type ProcessDefinition = {
 };
 
 /**
- * Reads what `openProcess` needs; an intake takes it from the process cache (dossiers/intake-cache.ts),
+ * Reads what `openingSteps` needs; an intake takes it from the process cache (dossiers/intake-cache.ts),
  * so that the agency's daily counter, locked from the intake's first statement, waits on no read.
  */
 export async function readProcess(tx: Tx, versionId: number, agencyId: number): Promise<ProcessDefinition> {
@@ -55,15 +57,19 @@ export async function readProcess(tx: Tx, versionId: number, agencyId: number): 
 }
 
 /**
- * Opens the internal process of a dossier the desk has just accepted: one row per step of its
- * procedure version, on the agency that processes it (liên thông steps name theirs). The first step,
- * the desk's reception, started with the acceptance and is held by the receiving officer, who forwards
- * it; the others are planned one after another, each capped by the appointment.
+ * The internal process a dossier the desk has just accepted opens with (the caller inserts it): one
+ * row per step of its procedure version, on the agency that processes it (liên thông steps name theirs).
+ * The first step, the desk's reception, started with the acceptance and is held by the receiving
+ * officer, who forwards it; the others are planned one after another, each capped by the appointment.
  */
-export async function openProcess(tx: Tx, d: DossierRow, read?: ProcessDefinition): Promise<void> {
-  if (d.accepted_at === null || d.due_at === null) return;
+export async function openingSteps(
+  tx: Tx,
+  d: DossierRow,
+  read?: ProcessDefinition,
+): Promise<Insertable<DossierStepTable>[]> {
+  if (d.accepted_at === null || d.due_at === null) return [];
   const { defs, units, calendars } = read ?? (await readProcess(tx, d.procedure_version_id, d.agency_id));
-  if (defs.length === 0) return;
+  if (defs.length === 0) return [];
   const steps = defs.map((s) => {
     const agencyId = s.agency_id ?? d.agency_id;
     const unit = units.find((u) => u.agency_id === agencyId && u.code === s.unit_code);
@@ -83,23 +89,20 @@ export async function openProcess(tx: Tx, d: DossierRow, read?: ProcessDefinitio
     };
   });
   const dues = planDueTimes(steps, d.accepted_at, d.due_at, calendars);
-  await store.insertSteps(
-    tx,
-    steps.map((s, i) => ({
-      dossier_id: d.id,
-      seq: s.seq,
-      name: s.name,
-      agency_id: s.agencyId,
-      unit_id: s.unitId,
-      role: s.role,
-      duration_value: s.duration_value,
-      duration_unit: s.duration_unit,
-      assignee_user_id: i === 0 ? d.holder_user_id : null,
-      started_at: i === 0 ? d.accepted_at : null,
-      due_at: dues[i],
-      visits: i === 0 ? 1 : 0,
-    })),
-  );
+  return steps.map((s, i) => ({
+    dossier_id: d.id,
+    seq: s.seq,
+    name: s.name,
+    agency_id: s.agencyId,
+    unit_id: s.unitId,
+    role: s.role,
+    duration_value: s.duration_value,
+    duration_unit: s.duration_unit,
+    assignee_user_id: i === 0 ? d.holder_user_id : null,
+    started_at: i === 0 ? d.accepted_at : null,
+    due_at: dues[i],
+    visits: i === 0 ? 1 : 0,
+  }));
 }
 
 export type Walk = {

@@ -21,8 +21,8 @@ export async function unitsOf(db: Executor, agencyIds: readonly number[]) {
   return db.selectFrom('units').select(['id', 'agency_id', 'code']).where('agency_id', 'in', agencyIds).execute();
 }
 
-export async function insertSteps(tx: Tx, rows: Insertable<DossierStepTable>[]): Promise<void> {
-  await tx.insertInto('dossier_steps').values(rows).execute();
+export async function insertSteps(tx: Tx, rows: readonly Insertable<DossierStepTable>[]): Promise<void> {
+  if (rows.length > 0) await tx.insertInto('dossier_steps').values(rows).execute();
 }
 
 /** The steps of a dossier with where they are and who holds them, in order. */

@@ -1,0 +1,62 @@
+/**
+ * Group commit (docs/performance.md, "Group commit"): callers that arrive while earlier batches run
+ * wait in a queue, and the next batch takes all of them, so that one transaction and one round trip
+ * per statement serve many requests. An idle queue starts a caller's batch at once: a lone request
+ * waits for nobody. Nothing is answered before its batch has finished, so an answer still means
+ * "written" (or "read after you asked").
+ */
+export type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
+
+export type GroupOptions = {
+  /** The most items one batch takes. */
+  maxBatch: number;
+  /** How many batches may run at once: 2 lets the database work on one while the app builds the next. */
+  maxInFlight: number;
+};
+
+type Waiting<I, O> = { item: I; resolve: (value: O) => void; reject: (error: unknown) => void };
+
+export class GroupCommit<I, O> {
+  #queue: Waiting<I, O>[] = [];
+  #running = 0;
+
+  /** `run` answers each item of a batch, in order; if it throws, every item of the batch gets the error. */
+  constructor(
+    private readonly run: (items: I[]) => Promise<Outcome<O>[]>,
+    private readonly options: GroupOptions,
+  ) {}
+
+  submit(item: I): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      this.#queue.push({ item, resolve, reject });
+      this.#start();
+    });
+  }
+
+  #start(): void {
+    while (this.#running < this.options.maxInFlight && this.#queue.length > 0) {
+      const batch = this.#queue.splice(0, this.options.maxBatch);
+      this.#running += 1;
+      this.run(batch.map((w) => w.item))
+        .then((outcomes) => {
+          if (outcomes.length !== batch.length) throw new Error('a batch must answer each of its items');
+          outcomes.forEach((o, i) => (o.ok ? batch[i].resolve(o.value) : batch[i].reject(o.error)));
+        })
+        .catch((error: unknown) => batch.forEach((w) => w.reject(error)))
+        .finally(() => {
+          this.#running -= 1;
+          this.#start();
+        });
+    }
+  }
+}
+
+/** One group per owner (a database handle): test apps in one process never share a queue. */
+export function groupPerOwner<I, O>(make: (owner: object) => GroupCommit<I, O>): (owner: object) => GroupCommit<I, O> {
+  const groups = new WeakMap<object, GroupCommit<I, O>>();
+  return (owner) => {
+    let g = groups.get(owner);
+    if (!g) groups.set(owner, (g = make(owner)));
+    return g;
+  };
+}
