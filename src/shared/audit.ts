@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database';
+import { insertRows } from '../db/insert-rows';
 
 export type AuditEvent = {
   actorUserId: number | null;
@@ -19,19 +20,18 @@ export const audit = {
   },
   /** Several records in one statement (a batch of intakes). */
   async recordAll(tx: Executor, events: readonly AuditEvent[]): Promise<void> {
-    if (events.length === 0) return;
-    await tx
-      .insertInto('audit_log')
-      .values(
-        events.map((e) => ({
-          actor_user_id: e.actorUserId,
-          action: e.action,
-          entity_type: e.entityType,
-          entity_id: e.entityId == null ? null : String(e.entityId),
-          agency_id: e.agencyId ?? null,
-          data: JSON.stringify(e.data ?? {}),
-        })),
-      )
-      .execute();
+    await insertRows(
+      tx,
+      'audit_log',
+      events.map((e) => ({
+        actor_user_id: e.actorUserId,
+        action: e.action,
+        entity_type: e.entityType,
+        entity_id: e.entityId == null ? null : String(e.entityId),
+        agency_id: e.agencyId ?? null,
+        data: JSON.stringify(e.data ?? {}),
+      })),
+      ['data'],
+    );
   },
 };

@@ -10,7 +10,10 @@ export type Outcome<O> = { ok: true; value: O } | { ok: false; error: unknown };
 export type GroupOptions = {
   /** The most items one batch takes. */
   maxBatch: number;
-  /** How many batches may run at once: 2 lets the database work on one while the app builds the next. */
+  /**
+   * How many batches may run at once. The intake and the session reads use 1: a second intake batch
+   * waits on the first's daily counters anyway, and halving the batches cost more than the overlap won.
+   */
   maxInFlight: number;
 };
 

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
-import type { Executor, Tx } from '../../db/database';
+import { prepared, type Executor, type Tx } from '../../db/database';
+import { insertRows } from '../../db/insert-rows';
 import type { Role } from '../identity/roles';
 import { resolutionTimeliness } from '../reports/rules';
 import type { DossierStatisticsColumns } from '../reports/tables';
@@ -54,7 +55,7 @@ export type KeyClaim = { userId: number; key: string; hash: string; agencyId: nu
 export async function claimKeysAndNumbers(tx: Tx, claims: readonly KeyClaim[]): Promise<(number | null)[]> {
   if (claims.length === 0) return [];
   const column = <T>(f: (c: KeyClaim) => T) => claims.map(f);
-  const { rows } = await sql<{ i: number; seq: number }>`
+  const query = sql<{ i: number; seq: number }>`
     WITH input AS (
       SELECT * FROM unnest(${column((c) => c.userId)}::int[], ${column((c) => c.key)}::text[],
         ${column((c) => c.hash)}::text[], ${column((c) => c.agencyId)}::int[], ${column((c) => c.day)}::text[])
@@ -76,7 +77,9 @@ export async function claimKeysAndNumbers(tx: Tx, claims: readonly KeyClaim[]): 
     )
     SELECT c.i::int AS i,
       (k.last_seq - w.n + row_number() OVER (PARTITION BY c.agency_id, c.day ORDER BY c.i))::int AS seq
-    FROM claimed c JOIN counter k USING (agency_id, day) JOIN wanted w USING (agency_id, day)`.execute(tx);
+    FROM claimed c JOIN counter k USING (agency_id, day) JOIN wanted w USING (agency_id, day)`;
+  prepared(query.compile(tx).sql); // one text for every batch: planned once per connection
+  const { rows } = await query.execute(tx);
   const seqs: (number | null)[] = claims.map(() => null);
   for (const r of rows) seqs[r.i - 1] = r.seq;
   return seqs;
@@ -98,11 +101,13 @@ export async function bindIdempotencyKeys(
   binds: readonly { userId: number; key: string; dossierId: number }[],
 ): Promise<void> {
   if (binds.length === 0) return;
-  await sql`
+  const query = sql`
     UPDATE idempotency_keys k SET dossier_id = b.dossier_id
     FROM unnest(${binds.map((b) => b.userId)}::int[], ${binds.map((b) => b.key)}::text[],
       ${binds.map((b) => b.dossierId)}::int[]) AS b(user_id, key, dossier_id)
-    WHERE k.user_id = b.user_id AND k.key = b.key`.execute(tx);
+    WHERE k.user_id = b.user_id AND k.key = b.key`;
+  prepared(query.compile(tx).sql);
+  await query.execute(tx);
 }
 
 /** The lifecycle columns of a state (the rest of a dossier never changes with a transition). */
@@ -146,8 +151,7 @@ export function stateOf(d: DossierRow): DossierState {
 
 /** Inserts dossiers and returns their rows as stored, in the order given (the intake answers from them). */
 export async function insertDossiers(tx: Tx, rows: readonly Insertable<DossierTable>[]): Promise<DossierRow[]> {
-  if (rows.length === 0) return [];
-  const stored = await tx.insertInto('dossiers').values(rows).returningAll().execute();
+  const stored = await insertRows(tx, 'dossiers', rows, ['fees']);
   const byCode = new Map(stored.map((r) => [r.code, r]));
   return rows.map((r) => byCode.get(r.code)!);
 }
@@ -212,8 +216,7 @@ export async function insertComponents(
   rows: readonly Insertable<DossierComponentTable>[],
 ): Promise<Map<number, Selectable<DossierComponentTable>[]>> {
   const byDossier = new Map<number, Selectable<DossierComponentTable>[]>();
-  if (rows.length === 0) return byDossier;
-  const stored = await tx.insertInto('dossier_components').values(rows).returningAll().execute();
+  const stored = await insertRows(tx, 'dossier_components', rows);
   for (const r of stored.sort((a, b) => a.seq - b.seq)) {
     const list = byDossier.get(r.dossier_id) ?? [];
     list.push(r);
@@ -297,8 +300,7 @@ export function eventRow(
 
 /** Appends events; their rows as stored, in the order given. */
 export async function insertEvents(tx: Tx, rows: readonly Insertable<DossierEventTable>[]): Promise<DossierEventRow[]> {
-  if (rows.length === 0) return [];
-  const stored = await tx.insertInto('dossier_events').values(rows).returningAll().execute();
+  const stored = await insertRows(tx, 'dossier_events', rows, ['data']);
   const key = (r: { dossier_id: number; seq: number }) => `${r.dossier_id}/${r.seq}`;
   const byKey = new Map(stored.map((r) => [key(r), r]));
   return rows.map((r) => byKey.get(key(r))!);

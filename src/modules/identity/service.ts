@@ -91,7 +91,7 @@ const sessionReads = groupPerOwner(
           return { ok: true, value };
         });
       },
-      { maxBatch: 256, maxInFlight: 2 },
+      { maxBatch: 256, maxInFlight: 1 },
     ),
 );
 

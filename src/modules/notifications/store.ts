@@ -1,5 +1,6 @@
 import type { Insertable } from 'kysely';
 import type { Db, Executor, Tx } from '../../db/database';
+import { insertRows } from '../../db/insert-rows';
 import type { DossierStatus } from '../dossiers/lifecycle';
 import type { HeldDossier, MessageUpdate, UnitOverdueDossier } from './rules';
 import type { NotificationTable, OutboxMessageRow, OutboxMessageTable } from './tables';
@@ -7,7 +8,7 @@ import type { NotificationTable, OutboxMessageRow, OutboxMessageTable } from './
 // In-app notifications
 
 export async function insertNotifications(tx: Executor, rows: Insertable<NotificationTable>[]): Promise<void> {
-  if (rows.length > 0) await tx.insertInto('notifications').values(rows).execute();
+  await insertRows(tx, 'notifications', rows);
 }
 
 export function listNotifications(
@@ -67,7 +68,7 @@ export async function setAllRead(tx: Tx, userId: number, at: Date): Promise<numb
 // Outbox
 
 export async function enqueueMessages(tx: Executor, rows: Insertable<OutboxMessageTable>[]): Promise<void> {
-  if (rows.length > 0) await tx.insertInto('outbox_messages').values(rows).execute();
+  await insertRows(tx, 'outbox_messages', rows);
 }
 
 /** Without an SMTP server, pending emails wait as 'held' with the reason; they go once one is configured. */

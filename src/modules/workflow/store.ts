@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor, Tx } from '../../db/database';
+import { insertRows } from '../../db/insert-rows';
 import type { DossierStatus } from '../dossiers/lifecycle';
 import type { DossierStepTable, DossierTransferTable } from './tables';
 
@@ -22,7 +23,7 @@ export async function unitsOf(db: Executor, agencyIds: readonly number[]) {
 }
 
 export async function insertSteps(tx: Tx, rows: readonly Insertable<DossierStepTable>[]): Promise<void> {
-  if (rows.length > 0) await tx.insertInto('dossier_steps').values(rows).execute();
+  await insertRows(tx, 'dossier_steps', rows);
 }
 
 /** The steps of a dossier with where they are and who holds them, in order. */
