@@ -1,5 +1,7 @@
+import type { Insertable } from 'kysely';
 import type { Executor } from '../db/database';
 import { insertRows } from '../db/insert-rows';
+import type { AuditLogTable } from '../modules/identity/tables';
 
 export type AuditEvent = {
   actorUserId: number | null;
@@ -14,24 +16,24 @@ export type AuditEvent = {
  * The one audit writer. Call it with the transaction of the change it records, so the change and
  * its trail commit together. Never put personal data (CCCD, phone) in `data`.
  */
+/** The row of an audit record (the audit writer's, and a statement that writes a batch's changes at once). */
+export function auditRow(e: AuditEvent): Insertable<AuditLogTable> {
+  return {
+    actor_user_id: e.actorUserId,
+    action: e.action,
+    entity_type: e.entityType,
+    entity_id: e.entityId == null ? null : String(e.entityId),
+    agency_id: e.agencyId ?? null,
+    data: JSON.stringify(e.data ?? {}),
+  };
+}
+
 export const audit = {
   record(tx: Executor, e: AuditEvent): Promise<void> {
     return audit.recordAll(tx, [e]);
   },
   /** Several records in one statement (a batch of intakes). */
   async recordAll(tx: Executor, events: readonly AuditEvent[]): Promise<void> {
-    await insertRows(
-      tx,
-      'audit_log',
-      events.map((e) => ({
-        actor_user_id: e.actorUserId,
-        action: e.action,
-        entity_type: e.entityType,
-        entity_id: e.entityId == null ? null : String(e.entityId),
-        agency_id: e.agencyId ?? null,
-        data: JSON.stringify(e.data ?? {}),
-      })),
-      ['data'],
-    );
+    await insertRows(tx, 'audit_log', events.map(auditRow), ['data']);
   },
 };

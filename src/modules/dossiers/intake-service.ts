@@ -1,5 +1,6 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Db, Tx } from '../../db/database';
+import { auditRow } from '../../shared/audit';
 import { AppError, conflict, invalid } from '../../shared/errors';
 import { GroupCommit, groupPerOwner, type Outcome } from '../../shared/group-commit';
 import { foldVietnamese } from '../../shared/text';
@@ -8,10 +9,10 @@ import { shareCalendars } from '../calendar/cache';
 import { computeDueAt } from '../calendar/service';
 import { findVersionInForceCached, type ProcedureVersionDetail } from '../catalogue/service';
 import type { Principal } from '../identity/rules';
-import { notifyApplicants } from '../notifications/applicant';
-import type { ProcessDefinition } from '../workflow/process';
+import { applicantNotices } from '../notifications/applicant';
+import { openingSteps, type ProcessDefinition } from '../workflow/process';
 import { loadDetail, newDossierDetail, type DossierDetail } from './detail-store';
-import type { FileRef } from './file-store';
+import { attachFiles, type FileRef } from './file-store';
 import { intakeReads, type IntakeReads } from './intake-cache';
 import {
   applyTransition,
@@ -34,8 +35,8 @@ import {
   type ComponentRequirement,
 } from './rules';
 import * as store from './store';
-import type { DossierTable } from './tables';
-import { appendEvents } from './transitions';
+import type { DossierComponentTable, DossierEventRow, DossierTable } from './tables';
+import { eventAudit, type EventEntry } from './transitions';
 import { intakeView } from './views';
 
 export type IntakeInput = {
@@ -204,47 +205,62 @@ async function planIntake(
   };
 }
 
-/** Writes the planned dossiers, one statement per table for all of them; their details, in order. */
-async function writeIntakes(tx: Tx, plans: readonly PlannedIntake[]): Promise<DossierDetail[]> {
-  const dossiers = await store.insertDossiers(
-    tx,
-    plans.map((p) => p.row),
+/**
+ * Writes the planned dossiers, numbered and with their ids taken, and all that comes with them in one
+ * statement (`store.insertNewDossiers`); their details, in order. The rows are built by the same
+ * functions as every transition's (`eventRow`, `openingSteps`, `eventAudit`, `applicantNotices`).
+ */
+async function writeIntakes(tx: Tx, plans: readonly PlannedIntake[], ids: readonly number[]): Promise<DossierDetail[]> {
+  const entries: EventEntry[] = plans.map((p, i) => ({
+    d: { id: ids[i], code: p.row.code, agencyId: p.agency.id },
+    before: null,
+    after: p.state,
+    event: p.event,
+    extras: { comment: p.request.input.comment ?? null, data: { channel: p.request.input.channel }, files: p.files },
+  }));
+  const events = entries.map((e) =>
+    store.eventRow(e.d.id, null, e.after, e.event, { comment: e.extras.comment ?? null, data: e.extras.data ?? {} }),
   );
-  const components = await store.insertComponents(
-    tx,
-    plans.flatMap((p, i) => store.componentRows(dossiers[i].id, p.requirements, p.request.input.components)),
-  );
-  const events = await appendEvents(
-    tx,
-    plans.map((p, i) => ({
-      d: { id: dossiers[i].id, code: dossiers[i].code, agencyId: p.agency.id, row: dossiers[i], process: p.process },
-      before: null,
-      after: p.state,
-      event: p.event,
-      extras: { comment: p.request.input.comment ?? null, data: { channel: p.request.input.channel }, files: p.files },
-    })),
-  );
+  const steps = [];
+  for (const [i, p] of plans.entries()) {
+    const { acceptedAt, dueAt, holderUserId } = p.state;
+    const d = { ...p.row, id: ids[i], accepted_at: acceptedAt, due_at: dueAt, holder_user_id: holderUserId };
+    steps.push(...(await openingSteps(tx, d, p.process)));
+  }
+  const components = plans.map((p, i) => store.componentRows(ids[i], p.requirements, p.request.input.components));
   // A desk intake is a receipt; an online submission is acknowledged when the desk accepts it.
-  await notifyApplicants(
+  const notices = await applicantNotices(
     tx,
-    dossiers
-      .filter((d) => d.channel !== 'online')
-      .map((dossier) => ({ dossierId: dossier.id, dossier, event: 'received' as const })),
+    plans.flatMap((p, i) =>
+      p.request.input.channel === 'online'
+        ? []
+        : [{ dossierId: ids[i], event: 'received' as const, dossier: messageFacts(p, ids[i]) }],
+    ),
   );
-  await store.bindIdempotencyKeys(
-    tx,
-    plans.map((p, i) => ({ userId: p.request.principal.userId, key: p.request.key, dossierId: dossiers[i].id })),
-  );
+  const written = await store.insertNewDossiers(tx, {
+    dossiers: plans.map((p, i) => ({ ...p.row, id: ids[i] })),
+    components: components.flat(),
+    events,
+    steps,
+    audit: entries.map(eventAudit).map(auditRow),
+    messages: notices.messages,
+    notifications: notices.notifications,
+    keys: plans.map((p, i) => ({ userId: p.request.principal.userId, key: p.request.key, dossierId: ids[i] })),
+  });
   const details: DossierDetail[] = [];
   for (const [i, p] of plans.entries()) {
+    const { dossier, eventId } = written[i];
+    const event = { ...events[i], id: eventId, data: JSON.parse(events[i].data as string) } as DossierEventRow;
+    if (p.files.length > 0)
+      await attachFiles(tx, { files: p.files, uploadedBy: p.event.actor.userId, dossierId: dossier.id, eventId });
     details.push(
       await newDossierDetail(
         tx,
         {
-          dossier: dossiers[i],
+          dossier,
           agency: p.agency,
-          components: components.get(dossiers[i].id) ?? [],
-          event: events[i],
+          components: components[i] as Selectable<DossierComponentTable>[],
+          event,
           hasFiles: p.files.length > 0,
         },
         new Map([[p.request.principal.userId, p.request.principal.fullName]]),
@@ -254,6 +270,19 @@ async function writeIntakes(tx: Tx, plans: readonly PlannedIntake[]): Promise<Do
   }
   return details;
 }
+
+/** What the applicant's receipt message says of a planned dossier. */
+const messageFacts = (p: PlannedIntake, id: number) => ({
+  id,
+  code: p.row.code,
+  procedure_name: p.row.procedure_name,
+  due_at: p.state.dueAt,
+  rule_set: p.row.rule_set,
+  applicant_email: p.row.applicant_email ?? null,
+  applicant_phone: p.row.applicant_phone ?? null,
+  applicant_user_id: p.row.applicant_user_id ?? null,
+  agency_id: p.row.agency_id,
+});
 
 /** A batch failed because of one of its requests: that one gets the error, the others go again. */
 class RequestFailed extends Error {
@@ -299,37 +328,40 @@ async function intakeBatch(db: Db, requests: readonly IntakeRequest[]): Promise<
         };
       }
     }
-    const seqs = await store.claimKeysAndNumbers(
+    const claimed = await store.claimKeysAndNumbers(
       tx,
       known.map(({ index, agency, day }) => {
         const r = requests[index];
         return { userId: r.principal.userId, key: r.key, hash: r.hash, agencyId: agency.id, day };
       }),
     );
-    const taken = known.filter((_, i) => seqs[i] === null).map((k) => requests[k.index]);
+    const taken = known.filter((_, i) => claimed[i] === null).map((k) => requests[k.index]);
     const stored = await store.findIdempotencyKeys(
       tx,
       taken.map((r) => ({ userId: r.principal.userId, key: r.key })),
     );
     const plans: PlannedIntake[] = [];
+    const ids: number[] = [];
     const planned: number[] = [];
     for (const [i, { index, agency, day }] of known.entries()) {
       const r = requests[index];
-      const seq = seqs[i];
-      if (seq === null) {
+      const claim = claimed[i];
+      if (claim === null) {
         const existing = stored.find((k) => k.user_id === r.principal.userId && k.key === r.key)!;
         if (existing.request_hash !== r.hash) outcomes[index] = { ok: false, error: keyConflict() };
         else replays.push({ index, id: existing.dossier_id! });
         continue;
       }
       try {
-        plans.push(await planIntake(db, tx, reads, r, agency, dossierCode(agency.code, day, seq)));
+        plans.push(await planIntake(db, tx, reads, r, agency, dossierCode(agency.code, day, claim.seq)));
+        ids.push(claim.dossierId);
         planned.push(index);
       } catch (e) {
         throw new RequestFailed(index, e);
       }
     }
-    return (await writeIntakes(tx, plans)).map((detail, i) => ({ index: planned[i], detail }));
+    if (plans.length === 0) return [];
+    return (await writeIntakes(tx, plans, ids)).map((detail, i) => ({ index: planned[i], detail }));
   });
   for (const { index, detail } of details)
     outcomes[index] = { ok: true, value: { replayed: false, dossier: intakeView(detail) } };

@@ -16,8 +16,8 @@ import { APPLICANT, BAI_CHAY, BIRTH, HA_LONG, importTestCatalogue, newKey, postD
  * on both databases: intake throughput is bounded by them (docs/performance.md), so this guards the count.
  * Concurrent intakes share them (group commit): a batch sends one statement per table.
  */
-const MAX_STATEMENTS_PER_INTAKE = 11;
-const MAX_STATEMENTS_PER_BATCH = 10;
+const MAX_STATEMENTS_PER_INTAKE = 5;
+const MAX_STATEMENTS_PER_BATCH = 4;
 
 let t: TestApp;
 let reception: Record<string, string>;

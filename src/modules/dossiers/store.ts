@@ -1,6 +1,9 @@
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type Selectable } from 'kysely';
 import { prepared, type Executor, type Tx } from '../../db/database';
-import { insertRows } from '../../db/insert-rows';
+import { insertRows, rowsInsert, type RowsInsert } from '../../db/insert-rows';
+import type { AuditLogTable } from '../identity/tables';
+import type { NotificationTable, OutboxMessageTable } from '../notifications/tables';
+import type { DossierStepTable } from '../workflow/tables';
 import type { Role } from '../identity/roles';
 import { resolutionTimeliness } from '../reports/rules';
 import type { DossierStatisticsColumns } from '../reports/tables';
@@ -50,12 +53,17 @@ export type KeyClaim = { userId: number; key: string; hash: string; agencyId: nu
  * transaction holding the key, so a concurrent request with the same key sees the winner's committed
  * row, never a half-made dossier. Keys, then counters, are locked in one order, so two batches never
  * deadlock; the counters' row locks serialise an agency's intakes until the commit. The claims' keys
- * must differ. Returns each claim's number, in order; null: the key was already taken.
+ * must differ. Returns, in order, each claim's number and the id its dossier will have (taken from the
+ * dossiers' sequence now, so that one statement can write the dossier and the rows that refer to it);
+ * null: the key was already taken.
  */
-export async function claimKeysAndNumbers(tx: Tx, claims: readonly KeyClaim[]): Promise<(number | null)[]> {
+export async function claimKeysAndNumbers(
+  tx: Tx,
+  claims: readonly KeyClaim[],
+): Promise<({ seq: number; dossierId: number } | null)[]> {
   if (claims.length === 0) return [];
   const column = <T>(f: (c: KeyClaim) => T) => claims.map(f);
-  const query = sql<{ i: number; seq: number }>`
+  const query = sql<{ i: number; seq: number; dossier_id: number }>`
     WITH input AS (
       SELECT * FROM unnest(${column((c) => c.userId)}::int[], ${column((c) => c.key)}::text[],
         ${column((c) => c.hash)}::text[], ${column((c) => c.agencyId)}::int[], ${column((c) => c.day)}::text[])
@@ -76,13 +84,14 @@ export async function claimKeysAndNumbers(tx: Tx, claims: readonly KeyClaim[]): 
       RETURNING agency_id, day, last_seq
     )
     SELECT c.i::int AS i,
-      (k.last_seq - w.n + row_number() OVER (PARTITION BY c.agency_id, c.day ORDER BY c.i))::int AS seq
+      (k.last_seq - w.n + row_number() OVER (PARTITION BY c.agency_id, c.day ORDER BY c.i))::int AS seq,
+      nextval(pg_get_serial_sequence('dossiers', 'id'))::int AS dossier_id
     FROM claimed c JOIN counter k USING (agency_id, day) JOIN wanted w USING (agency_id, day)`;
   prepared(query.compile(tx).sql); // one text for every batch: planned once per connection
   const { rows } = await query.execute(tx);
-  const seqs: (number | null)[] = claims.map(() => null);
-  for (const r of rows) seqs[r.i - 1] = r.seq;
-  return seqs;
+  const claimed: ({ seq: number; dossierId: number } | null)[] = claims.map(() => null);
+  for (const r of rows) claimed[r.i - 1] = { seq: r.seq, dossierId: r.dossier_id };
+  return claimed;
 }
 
 /** The stored keys among these, with the request each was first used for and its dossier. */
@@ -154,6 +163,60 @@ export async function insertDossiers(tx: Tx, rows: readonly Insertable<DossierTa
   const stored = await insertRows(tx, 'dossiers', rows, ['fees']);
   const byCode = new Map(stored.map((r) => [r.code, r]));
   return rows.map((r) => byCode.get(r.code)!);
+}
+
+/** What a batch of intakes writes (group commit): each table's rows for all of its dossiers. */
+export type NewDossiers = {
+  /** With the ids `claimKeysAndNumbers` took; the rows below refer to them. */
+  dossiers: Insertable<DossierTable>[];
+  components: Insertable<DossierComponentTable>[];
+  events: Insertable<DossierEventTable>[];
+  steps: Insertable<DossierStepTable>[];
+  audit: Insertable<AuditLogTable>[];
+  messages: Insertable<OutboxMessageTable>[];
+  notifications: Insertable<NotificationTable>[];
+  keys: { userId: number; key: string; dossierId: number }[];
+};
+
+/**
+ * Writes new dossiers and everything that comes with them — components, first events, steps, audit
+ * records, the applicants' messages, and the idempotency keys pointed at them — in ONE statement of
+ * data-modifying CTEs: a batch of intakes costs one round trip however many tables it fills, and the
+ * agencies' daily counters, locked since the claim, are held for this statement and the commit only.
+ * The foreign keys are checked at the end of the statement, when the dossiers are there. Returns
+ * the dossiers as stored, in order, each with its event's id.
+ */
+export async function insertNewDossiers(tx: Tx, w: NewDossiers): Promise<{ dossier: DossierRow; eventId: number }[]> {
+  const values: string[] = [];
+  const part = (insert: RowsInsert) => {
+    values.push(insert.payload);
+    return insert.sql;
+  };
+  const ctes: string[] = [];
+  if (w.components.length > 0) {
+    ctes.push(`c AS (${part(rowsInsert('dossier_components', w.components, 1))})`);
+  }
+  ctes.push(
+    `e AS (${part(rowsInsert('dossier_events', w.events, values.length + 1, ['data']))} RETURNING id, dossier_id)`,
+  );
+  if (w.steps.length > 0) ctes.push(`s AS (${part(rowsInsert('dossier_steps', w.steps, values.length + 1))})`);
+  if (w.audit.length > 0) ctes.push(`a AS (${part(rowsInsert('audit_log', w.audit, values.length + 1, ['data']))})`);
+  if (w.messages.length > 0) ctes.push(`o AS (${part(rowsInsert('outbox_messages', w.messages, values.length + 1))})`);
+  if (w.notifications.length > 0) {
+    ctes.push(`n AS (${part(rowsInsert('notifications', w.notifications, values.length + 1))})`);
+  }
+  ctes.push(`k AS (UPDATE idempotency_keys k SET dossier_id = b.dossier_id
+    FROM json_to_recordset($${values.length + 1}::json) AS b(user_id int, key text, dossier_id int)
+    WHERE k.user_id = b.user_id AND k.key = b.key)`);
+  values.push(JSON.stringify(w.keys.map((k) => ({ user_id: k.userId, key: k.key, dossier_id: k.dossierId }))));
+  ctes.push(`d AS (${part(rowsInsert('dossiers', w.dossiers, values.length + 1, ['fees']))} RETURNING *)`);
+  const text = prepared(
+    `WITH ${ctes.join(',\n')}
+    SELECT d.*, (SELECT e.id FROM e WHERE e.dossier_id = d.id) AS event_id_ FROM d`,
+  );
+  const { rows } = await tx.executeQuery<DossierRow & { event_id_: number }>(CompiledQuery.raw(text, values));
+  const byId = new Map(rows.map(({ event_id_, ...dossier }) => [dossier.id, { dossier, eventId: event_id_ }]));
+  return w.dossiers.map((d) => byId.get(d.id as number)!);
 }
 
 /** A dossier with where it came from: a live one or one imported from an earlier system. */

@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../../db/database';
-import { audit } from '../../shared/audit';
+import { audit, type AuditEvent } from '../../shared/audit';
 import { AppError, forbidden, notFound } from '../../shared/errors';
 import type { Principal } from '../identity/rules';
 import { openingSteps, type ProcessDefinition } from '../workflow/process';
@@ -85,18 +85,20 @@ export async function appendEvents(tx: Tx, entries: readonly EventEntry[]): Prom
       steps.push(...(await openingSteps(tx, d.row ?? (await store.findDossierById(tx, d.id)), d.process)));
   }
   await insertSteps(tx, steps);
-  await audit.recordAll(
-    tx,
-    entries.map(({ d, before, after, event }) => ({
-      actorUserId: event.actor.userId,
-      action: `dossier.${event.action}`,
-      entityType: 'dossier',
-      entityId: d.code,
-      agencyId: d.agencyId,
-      data: { from: before?.status ?? null, to: after.status, version: after.version },
-    })),
-  );
+  await audit.recordAll(tx, entries.map(eventAudit));
   return rows;
+}
+
+/** The audit record of a dossier event. */
+export function eventAudit({ d, before, after, event }: EventEntry): AuditEvent {
+  return {
+    actorUserId: event.actor.userId,
+    action: `dossier.${event.action}`,
+    entityType: 'dossier',
+    entityId: d.code,
+    agencyId: d.agencyId,
+    data: { from: before?.status ?? null, to: after.status, version: after.version },
+  };
 }
 
 /**

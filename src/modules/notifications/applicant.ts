@@ -41,12 +41,23 @@ export function notifyApplicant(tx: Executor, input: ApplicantNotice, settings?:
   return notifyApplicants(tx, [input], settings);
 }
 
-/** `notifyApplicant` for several events, one statement per table for all of them (a batch of intakes). */
+/** `notifyApplicant` for several events, one statement per table for all of them. */
 export async function notifyApplicants(
   tx: Executor,
   inputs: readonly ApplicantNotice[],
   settings: MessageSettings = environmentSettings(),
 ): Promise<void> {
+  const { messages, notifications } = await applicantNotices(tx, inputs, settings);
+  await store.enqueueMessages(tx, messages);
+  await store.insertNotifications(tx, notifications);
+}
+
+/** The outbox messages and in-app notifications that tell applicants of these events (`notifyApplicant`). */
+export async function applicantNotices(
+  tx: Executor,
+  inputs: readonly ApplicantNotice[],
+  settings: MessageSettings = environmentSettings(),
+) {
   const messages: Insertable<OutboxMessageTable>[] = [];
   const notifications: Insertable<NotificationTable>[] = [];
   const now = new Date();
@@ -95,6 +106,5 @@ export async function notifyApplicants(
       });
     }
   }
-  await store.enqueueMessages(tx, messages);
-  await store.insertNotifications(tx, notifications);
+  return { messages, notifications };
 }

@@ -64,7 +64,7 @@ export async function readProcess(tx: Tx, versionId: number, agencyId: number): 
  */
 export async function openingSteps(
   tx: Tx,
-  d: DossierRow,
+  d: Pick<DossierRow, 'id' | 'agency_id' | 'procedure_version_id' | 'accepted_at' | 'due_at' | 'holder_user_id'>,
   read?: ProcessDefinition,
 ): Promise<Insertable<DossierStepTable>[]> {
   if (d.accepted_at === null || d.due_at === null) return [];
