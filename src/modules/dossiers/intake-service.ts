@@ -10,18 +10,11 @@ import { computeDueAt } from '../calendar/service';
 import { findVersionInForceCached, type ProcedureVersionDetail } from '../catalogue/service';
 import type { Principal } from '../identity/rules';
 import { applicantNotices } from '../notifications/applicant';
-import { openingSteps, type ProcessDefinition } from '../workflow/process';
+import { openingSteps } from '../workflow/process';
 import { loadDetail, newDossierDetail, type DossierDetail } from './detail-store';
 import { attachFiles, type FileRef } from './file-store';
 import { intakeReads, type IntakeReads } from './intake-cache';
-import {
-  applyTransition,
-  transitionFor,
-  type Actor,
-  type Channel,
-  type DossierEvent,
-  type DossierState,
-} from './lifecycle';
+import { applyTransition, transitionFor, type Actor, type Channel, type DossierEvent } from './lifecycle';
 import {
   actorFor,
   checkApplicant,
@@ -35,7 +28,10 @@ import {
   type ComponentRequirement,
 } from './rules';
 import * as store from './store';
-import type { DossierComponentTable, DossierEventRow, DossierTable } from './tables';
+import type { AuditLogTable } from '../identity/tables';
+import type { NotificationTable, OutboxMessageTable } from '../notifications/tables';
+import type { DossierStepTable } from '../workflow/tables';
+import type { DossierComponentTable, DossierEventRow, DossierEventTable, DossierTable } from './tables';
 import { eventAudit, type EventEntry } from './transitions';
 import { intakeView } from './views';
 
@@ -121,27 +117,35 @@ type Agency = NonNullable<Awaited<ReturnType<IntakeReads['agency']>>>;
 /** One request of a batch of intakes (group commit). */
 type IntakeRequest = { principal: Principal; input: IntakeInput; key: string; hash: string; now: Date };
 
-/** A checked intake, numbered `code`, with what its rows are made of. */
+/** A checked intake: the rows its dossier is written as, built by the same functions as every transition's. */
 type PlannedIntake = {
   request: IntakeRequest;
   agency: Agency;
-  row: Insertable<DossierTable>;
-  requirements: ComponentRequirement[];
-  state: DossierState;
   event: DossierEvent;
-  process?: ProcessDefinition;
   units: Awaited<ReturnType<IntakeReads['unitNames']>>;
   files: FileRef[];
+  rows: {
+    dossier: Insertable<DossierTable> & { id: number };
+    components: Insertable<DossierComponentTable>[];
+    event: Insertable<DossierEventTable>;
+    steps: Insertable<DossierStepTable>[];
+    audit: Insertable<AuditLogTable>;
+    messages: Insertable<OutboxMessageTable>[];
+    notifications: Insertable<NotificationTable>[];
+  };
 };
 
-/** Checks a request and builds the dossier numbered `code`, the agency's daily counter already taken. */
+/**
+ * Checks a request and builds the rows of its dossier, numbered `code` with the id `id` (both taken
+ * by the claim); nothing is written yet.
+ */
 async function planIntake(
   db: Db,
   tx: Tx,
   reads: IntakeReads,
   request: IntakeRequest,
   agency: Agency,
-  code: string,
+  claim: { code: string; id: number },
 ): Promise<PlannedIntake> {
   const { principal, input, now } = request;
   const online = input.channel === 'online';
@@ -163,105 +167,103 @@ async function planIntake(
 
   const event = await firstEvent(tx, reads, actor, agency.id, version, input.channel, now);
   const state = applyTransition(null, event);
+  const { id, code } = claim;
+  const dossier = {
+    id,
+    code,
+    agency_id: agency.id,
+    procedure_id: version.procedureId,
+    procedure_version_id: version.versionId,
+    procedure_code: version.code,
+    procedure_name: version.name,
+    field_code: version.fieldCode,
+    channel: input.channel,
+    rule_set: ruleSetAt(now),
+    deadline_value: version.effectiveDeadline.value,
+    deadline_unit: version.effectiveDeadline.unit,
+    clock_on_resume: version.clockOnResume,
+    first_step_seq: version.steps[0]?.seq ?? null,
+    applicant_kind: applicant.kind,
+    applicant_name: applicant.fullName,
+    applicant_name_folded: foldVietnamese(applicant.fullName),
+    applicant_id_number: applicant.idNumber,
+    applicant_phone: applicant.phone,
+    applicant_email: applicant.email,
+    applicant_address: applicant.address,
+    applicant_user_id: online ? principal.userId : null,
+    fees: JSON.stringify(version.fees),
+    fee_total: version.fees.reduce((sum, f) => sum + f.amount, 0),
+    received_at: now,
+    ...store.stateColumns(state),
+  };
+  const entry: EventEntry = {
+    d: { id, code, agencyId: agency.id },
+    before: null,
+    after: state,
+    event,
+    extras: { comment: input.comment ?? null, data: { channel: input.channel } },
+  };
+  const process = online ? undefined : await reads.process(version.versionId, agency.id);
+  // A desk intake is a receipt; an online submission is acknowledged when the desk accepts it.
+  const notices = online
+    ? { messages: [], notifications: [] }
+    : await applicantNotices(tx, [{ dossierId: id, event: 'received', dossier: { ...dossier, due_at: state.dueAt } }]);
   return {
     request,
     agency,
-    requirements,
-    state,
     event,
-    process: online ? undefined : await reads.process(version.versionId, agency.id),
     units: await reads.unitNames([state.holderUnitId, actor.unitId]),
     files: [
       ...input.components.flatMap((c) => c.files.map((f) => ({ id: f, componentId: c.componentId }))),
       ...input.files.map((f) => ({ id: f, componentId: null })),
     ],
-    row: {
-      code,
-      agency_id: agency.id,
-      procedure_id: version.procedureId,
-      procedure_version_id: version.versionId,
-      procedure_code: version.code,
-      procedure_name: version.name,
-      field_code: version.fieldCode,
-      channel: input.channel,
-      rule_set: ruleSetAt(now),
-      deadline_value: version.effectiveDeadline.value,
-      deadline_unit: version.effectiveDeadline.unit,
-      clock_on_resume: version.clockOnResume,
-      first_step_seq: version.steps[0]?.seq ?? null,
-      applicant_kind: applicant.kind,
-      applicant_name: applicant.fullName,
-      applicant_name_folded: foldVietnamese(applicant.fullName),
-      applicant_id_number: applicant.idNumber,
-      applicant_phone: applicant.phone,
-      applicant_email: applicant.email,
-      applicant_address: applicant.address,
-      applicant_user_id: online ? principal.userId : null,
-      fees: JSON.stringify(version.fees),
-      fee_total: version.fees.reduce((sum, f) => sum + f.amount, 0),
-      received_at: now,
-      ...store.stateColumns(state),
+    rows: {
+      dossier,
+      components: store.componentRows(id, requirements, input.components),
+      event: store.eventRow(id, null, state, event, {
+        comment: input.comment ?? null,
+        data: { channel: input.channel },
+      }),
+      steps: await openingSteps(tx, { ...dossier, accepted_at: state.acceptedAt, due_at: state.dueAt }, process),
+      audit: auditRow(eventAudit(entry)),
+      ...notices,
     },
   };
 }
 
 /**
- * Writes the planned dossiers, numbered and with their ids taken, and all that comes with them in one
- * statement (`store.insertNewDossiers`); their details, in order. The rows are built by the same
- * functions as every transition's (`eventRow`, `openingSteps`, `eventAudit`, `applicantNotices`).
+ * Writes the planned dossiers and all that comes with them in one statement (`store.insertNewDossiers`),
+ * then attaches their files; their details, in order. A file that cannot be attached fails its request.
  */
-async function writeIntakes(tx: Tx, plans: readonly PlannedIntake[], ids: readonly number[]): Promise<DossierDetail[]> {
-  const entries: EventEntry[] = plans.map((p, i) => ({
-    d: { id: ids[i], code: p.row.code, agencyId: p.agency.id },
-    before: null,
-    after: p.state,
-    event: p.event,
-    extras: { comment: p.request.input.comment ?? null, data: { channel: p.request.input.channel }, files: p.files },
-  }));
-  const events = entries.map((e) =>
-    store.eventRow(e.d.id, null, e.after, e.event, { comment: e.extras.comment ?? null, data: e.extras.data ?? {} }),
-  );
-  const steps = [];
-  for (const [i, p] of plans.entries()) {
-    const { acceptedAt, dueAt, holderUserId } = p.state;
-    const d = { ...p.row, id: ids[i], accepted_at: acceptedAt, due_at: dueAt, holder_user_id: holderUserId };
-    steps.push(...(await openingSteps(tx, d, p.process)));
-  }
-  const components = plans.map((p, i) => store.componentRows(ids[i], p.requirements, p.request.input.components));
-  // A desk intake is a receipt; an online submission is acknowledged when the desk accepts it.
-  const notices = await applicantNotices(
-    tx,
-    plans.flatMap((p, i) =>
-      p.request.input.channel === 'online'
-        ? []
-        : [{ dossierId: ids[i], event: 'received' as const, dossier: messageFacts(p, ids[i]) }],
-    ),
-  );
+async function writeIntakes(tx: Tx, plans: readonly PlannedIntake[]): Promise<DossierDetail[]> {
   const written = await store.insertNewDossiers(tx, {
-    dossiers: plans.map((p, i) => ({ ...p.row, id: ids[i] })),
-    components: components.flat(),
-    events,
-    steps,
-    audit: entries.map(eventAudit).map(auditRow),
-    messages: notices.messages,
-    notifications: notices.notifications,
-    keys: plans.map((p, i) => ({ userId: p.request.principal.userId, key: p.request.key, dossierId: ids[i] })),
+    dossiers: plans.map((p) => p.rows.dossier),
+    components: plans.flatMap((p) => p.rows.components),
+    events: plans.map((p) => p.rows.event),
+    steps: plans.flatMap((p) => p.rows.steps),
+    audit: plans.map((p) => p.rows.audit),
+    messages: plans.flatMap((p) => p.rows.messages),
+    notifications: plans.flatMap((p) => p.rows.notifications),
+    keys: plans.map((p) => ({ userId: p.request.principal.userId, key: p.request.key, dossierId: p.rows.dossier.id })),
   });
   const details: DossierDetail[] = [];
   for (const [i, p] of plans.entries()) {
     const { dossier, eventId } = written[i];
-    const event = { ...events[i], id: eventId, data: JSON.parse(events[i].data as string) } as DossierEventRow;
-    if (p.files.length > 0)
-      await attachFiles(tx, { files: p.files, uploadedBy: p.event.actor.userId, dossierId: dossier.id, eventId });
+    const { files } = p;
+    try {
+      await attachFiles(tx, { files, uploadedBy: p.event.actor.userId, dossierId: dossier.id, eventId });
+    } catch (e) {
+      throw new RequestFailed(i, e);
+    }
     details.push(
       await newDossierDetail(
         tx,
         {
           dossier,
           agency: p.agency,
-          components: components[i] as Selectable<DossierComponentTable>[],
-          event,
-          hasFiles: p.files.length > 0,
+          components: p.rows.components as Selectable<DossierComponentTable>[],
+          event: { ...p.rows.event, id: eventId, data: JSON.parse(p.rows.event.data as string) } as DossierEventRow,
+          hasFiles: files.length > 0,
         },
         new Map([[p.request.principal.userId, p.request.principal.fullName]]),
         p.units,
@@ -270,19 +272,6 @@ async function writeIntakes(tx: Tx, plans: readonly PlannedIntake[], ids: readon
   }
   return details;
 }
-
-/** What the applicant's receipt message says of a planned dossier. */
-const messageFacts = (p: PlannedIntake, id: number) => ({
-  id,
-  code: p.row.code,
-  procedure_name: p.row.procedure_name,
-  due_at: p.state.dueAt,
-  rule_set: p.row.rule_set,
-  applicant_email: p.row.applicant_email ?? null,
-  applicant_phone: p.row.applicant_phone ?? null,
-  applicant_user_id: p.row.applicant_user_id ?? null,
-  agency_id: p.row.agency_id,
-});
 
 /** A batch failed because of one of its requests: that one gets the error, the others go again. */
 class RequestFailed extends Error {
@@ -341,7 +330,6 @@ async function intakeBatch(db: Db, requests: readonly IntakeRequest[]): Promise<
       taken.map((r) => ({ userId: r.principal.userId, key: r.key })),
     );
     const plans: PlannedIntake[] = [];
-    const ids: number[] = [];
     const planned: number[] = [];
     for (const [i, { index, agency, day }] of known.entries()) {
       const r = requests[index];
@@ -353,15 +341,18 @@ async function intakeBatch(db: Db, requests: readonly IntakeRequest[]): Promise<
         continue;
       }
       try {
-        plans.push(await planIntake(db, tx, reads, r, agency, dossierCode(agency.code, day, claim.seq)));
-        ids.push(claim.dossierId);
+        const code = dossierCode(agency.code, day, claim.seq);
+        plans.push(await planIntake(db, tx, reads, r, agency, { code, id: claim.dossierId }));
         planned.push(index);
       } catch (e) {
         throw new RequestFailed(index, e);
       }
     }
     if (plans.length === 0) return [];
-    return (await writeIntakes(tx, plans, ids)).map((detail, i) => ({ index: planned[i], detail }));
+    const written = await writeIntakes(tx, plans).catch((e: unknown) => {
+      throw e instanceof RequestFailed ? new RequestFailed(planned[e.index], e.cause) : e;
+    });
+    return written.map((detail, i) => ({ index: planned[i], detail }));
   });
   for (const { index, detail } of details)
     outcomes[index] = { ok: true, value: { replayed: false, dossier: intakeView(detail) } };

@@ -14,7 +14,7 @@ import { APPLICANT, BAI_CHAY, BIRTH, HA_LONG, importTestCatalogue, newKey, postD
 /**
  * The SQL statements one intake sends on the wire (BEGIN and COMMIT included), counted at pg's client
  * on both databases: intake throughput is bounded by them (docs/performance.md), so this guards the count.
- * Concurrent intakes share them (group commit): a batch sends one statement per table.
+ * Concurrent intakes share them (group commit): a batch sends BEGIN, the claim, one write and COMMIT.
  */
 const MAX_STATEMENTS_PER_INTAKE = 5;
 const MAX_STATEMENTS_PER_BATCH = 4;
@@ -163,6 +163,7 @@ test('in a batch, a request that fails its checks gets its error alone, and noth
     input({ agency: 'KHONG-CO' }),
     input({ components: [] }),
     input({ agency: BAI_CHAY }),
+    input({ files: [999_999_999] }),
     input(),
   ];
   const results = await settled([first, ...requests.map((r) => intakeDossier(t.db, officer, r, newKey()))]);
@@ -175,6 +176,7 @@ test('in a batch, a request that fails its checks gets its error alone, and noth
     'VALIDATION_ERROR',
     'COMPONENTS_MISSING',
     'FORBIDDEN',
+    'VALIDATION_ERROR',
     null,
   ]);
   const codes = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.dossier.code] : []));
