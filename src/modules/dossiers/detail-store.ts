@@ -1,5 +1,6 @@
 import { CompiledQuery, sql, type Selectable } from 'kysely';
 import { prepared, type Db, type Executor } from '../../db/database';
+import { GroupCommit, groupPerOwner } from '../../shared/group-commit';
 import { filesByEvent, type FileMeta } from './file-store';
 import type { DossierComponentTable, DossierEventRow, DossierRow } from './tables';
 
@@ -98,47 +99,30 @@ function publicQuery(db: Db, codes: string[]) {
     .where('d.code', '=', sql<string>`any(${codes})`);
 }
 type PublicRow = Awaited<ReturnType<ReturnType<typeof publicQuery>['executeTakeFirstOrThrow']>>;
-type Waiter = { resolve: (row: PublicRow | undefined) => void; reject: (err: unknown) => void };
-const lookups = new WeakMap<Db, (code: string) => Promise<PublicRow | undefined>>();
 
 /**
- * Lookups that arrive together share one query. The query is compiled once per database (building it
- * with Kysely on every request was the largest share of the app's own CPU) and runs as a prepared
- * statement; the lookups of one turn of the event loop are sent as one array, because on this hot
- * anonymous path each round trip to PostgreSQL costs more than the query (docs/performance.md). A
- * lookup waits for no earlier query: its batch is sent after it arrived, so it reads the current state.
+ * Lookups that arrive while one query runs share the next (group commit, shared/group-commit.ts): on
+ * this hot anonymous path each round trip to PostgreSQL costs more than the query (docs/performance.md).
+ * The query is compiled once per database (building it with Kysely on every request was the largest
+ * share of the app's own CPU) and runs as a prepared statement with the codes as one array. A lookup
+ * waits for no earlier query: its batch is sent after it arrived, so it reads the current state.
  */
-function publicLookup(db: Db): (code: string) => Promise<PublicRow | undefined> {
+const lookups = groupPerOwner((owner) => {
+  const db = owner as Db;
   const text = prepared(publicQuery(db, []).compile().sql);
-  let batch: Map<string, Waiter[]> | null = null;
-  const send = async (waiting: Map<string, Waiter[]>) => {
-    try {
-      const { rows } = await db.executeQuery<PublicRow>(CompiledQuery.raw(text, [[...waiting.keys()]]));
+  return new GroupCommit<string, PublicRow | undefined>(
+    async (codes) => {
+      const { rows } = await db.executeQuery<PublicRow>(CompiledQuery.raw(text, [[...new Set(codes)]]));
       const found = new Map(rows.map((r) => [r.code, r]));
-      for (const [code, waiters] of waiting) for (const w of waiters) w.resolve(found.get(code));
-    } catch (err) {
-      for (const waiters of waiting.values()) for (const w of waiters) w.reject(err);
-    }
-  };
-  return (code) =>
-    new Promise((resolve, reject) => {
-      if (!batch) {
-        // Sent after the poll phase, when every request read in this turn has asked.
-        const waiting = (batch = new Map());
-        setImmediate(() => {
-          batch = null;
-          void send(waiting);
-        });
-      }
-      batch.set(code, [...(batch.get(code) ?? []), { resolve, reject }]);
-    });
-}
+      return codes.map((code) => ({ ok: true, value: found.get(code) }));
+    },
+    { maxBatch: 512, maxInFlight: 1 },
+  );
+});
 
 /** The public lookup's row of a dossier by its code, if there is one. */
 export function findPublic(db: Db, code: string): Promise<PublicRow | undefined> {
-  let lookup = lookups.get(db);
-  if (!lookup) lookups.set(db, (lookup = publicLookup(db)));
-  return lookup(code);
+  return lookups(db).submit(code);
 }
 
 /** The code and name of units by id, in one query (none when no id is given). */
