@@ -396,13 +396,8 @@ async function settleIntakes(db: Db, requests: readonly IntakeRequest[]): Promis
     }
   };
   await settle(first);
-  if (again.length > 0)
-    (
-      await settleIntakes(
-        db,
-        again.map((i) => requests[i]),
-      )
-    ).forEach((o, j) => (outcomes[again[j]] = o));
+  const repeated = again.map((i) => requests[i]);
+  if (repeated.length > 0) (await settleIntakes(db, repeated)).forEach((o, j) => (outcomes[again[j]] = o));
   return outcomes;
 }
 
