@@ -104,21 +104,6 @@ export async function findIdempotencyKeys(db: Executor, keys: readonly { userId:
     .execute();
 }
 
-/** Points each claimed key at the dossier its request created, in one statement. */
-export async function bindIdempotencyKeys(
-  tx: Tx,
-  binds: readonly { userId: number; key: string; dossierId: number }[],
-): Promise<void> {
-  if (binds.length === 0) return;
-  const query = sql`
-    UPDATE idempotency_keys k SET dossier_id = b.dossier_id
-    FROM unnest(${binds.map((b) => b.userId)}::int[], ${binds.map((b) => b.key)}::text[],
-      ${binds.map((b) => b.dossierId)}::int[]) AS b(user_id, key, dossier_id)
-    WHERE k.user_id = b.user_id AND k.key = b.key`;
-  prepared(query.compile(tx).sql);
-  await query.execute(tx);
-}
-
 /** The lifecycle columns of a state (the rest of a dossier never changes with a transition). */
 export function stateColumns(s: DossierState) {
   return {
@@ -156,13 +141,6 @@ export function stateOf(d: DossierRow): DossierState {
     holderUnitId: d.holder_unit_id,
     holderUserId: d.holder_user_id,
   };
-}
-
-/** Inserts dossiers and returns their rows as stored, in the order given (the intake answers from them). */
-export async function insertDossiers(tx: Tx, rows: readonly Insertable<DossierTable>[]): Promise<DossierRow[]> {
-  const stored = await insertRows(tx, 'dossiers', rows, ['fees']);
-  const byCode = new Map(stored.map((r) => [r.code, r]));
-  return rows.map((r) => byCode.get(r.code)!);
 }
 
 /** What a batch of intakes writes (group commit): each table's rows for all of its dossiers. */
@@ -271,21 +249,6 @@ export function componentRows(
       copies: got?.copies ?? 0,
     };
   });
-}
-
-/** Inserts component rows; the rows as stored, by dossier, each dossier's in order. */
-export async function insertComponents(
-  tx: Tx,
-  rows: readonly Insertable<DossierComponentTable>[],
-): Promise<Map<number, Selectable<DossierComponentTable>[]>> {
-  const byDossier = new Map<number, Selectable<DossierComponentTable>[]>();
-  const stored = await insertRows(tx, 'dossier_components', rows);
-  for (const r of stored.sort((a, b) => a.seq - b.seq)) {
-    const list = byDossier.get(r.dossier_id) ?? [];
-    list.push(r);
-    byDossier.set(r.dossier_id, list);
-  }
-  return byDossier;
 }
 
 export async function setComponentCounts(tx: Tx, dossierId: number, counts: readonly ComponentCount[]): Promise<void> {

@@ -37,17 +37,12 @@ export type ApplicantNotice = {
  * dossier row is updated (an apology reads the new appointment from `due_at`): the messages commit
  * with it or not at all, and the dispatcher sends them after the commit.
  */
-export function notifyApplicant(tx: Executor, input: ApplicantNotice, settings?: MessageSettings): Promise<void> {
-  return notifyApplicants(tx, [input], settings);
-}
-
-/** `notifyApplicant` for several events, one statement per table for all of them. */
-export async function notifyApplicants(
+export async function notifyApplicant(
   tx: Executor,
-  inputs: readonly ApplicantNotice[],
+  input: ApplicantNotice,
   settings: MessageSettings = environmentSettings(),
 ): Promise<void> {
-  const { messages, notifications } = await applicantNotices(tx, inputs, settings);
+  const { messages, notifications } = await applicantNotices(tx, [input], settings);
   await store.enqueueMessages(tx, messages);
   await store.insertNotifications(tx, notifications);
 }
