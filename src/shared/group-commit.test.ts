@@ -86,3 +86,25 @@ test('each owner has its own group', () => {
   assert.notEqual(groupOf(a), groupOf(b));
   assert.deepEqual(made, [a, b]);
 });
+
+test('gather "turn": the items of one turn of the event loop go together, and batches run side by side', async () => {
+  const r = manualRunner<number>();
+  const group = new GroupCommit(r.run, { maxBatch: 10, maxInFlight: Infinity, gather: 'turn' });
+  const first = [1, 2, 3].map((i) => group.submit(i));
+  assert.deepEqual(r.batches, [], 'nothing starts before the turn ends');
+  await settle();
+  assert.deepEqual(r.batches, [[1, 2, 3]]);
+  const second = [4, 5].map((i) => group.submit(i));
+  await settle();
+  assert.deepEqual(
+    r.batches,
+    [
+      [1, 2, 3],
+      [4, 5],
+    ],
+    'the next turn does not wait for the running batch',
+  );
+  r.finish[1]([ok('4'), ok('5')]);
+  r.finish[0]([ok('1'), ok('2'), ok('3')]);
+  assert.deepEqual(await Promise.all([...first, ...second]), ['1', '2', '3', '4', '5']);
+});
