@@ -72,8 +72,10 @@ export class GroupCommit<I, O> {
 }
 
 /** One group per owner (a database handle): test apps in one process never share a queue. */
-export function groupPerOwner<I, O>(make: (owner: object) => GroupCommit<I, O>): (owner: object) => GroupCommit<I, O> {
-  const groups = new WeakMap<object, GroupCommit<I, O>>();
+export function groupPerOwner<K extends object, I, O>(
+  make: (owner: K) => GroupCommit<I, O>,
+): (owner: K) => GroupCommit<I, O> {
+  const groups = new WeakMap<K, GroupCommit<I, O>>();
   return (owner) => {
     let g = groups.get(owner);
     if (!g) groups.set(owner, (g = make(owner)));

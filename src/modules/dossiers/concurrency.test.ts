@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, loginAs, type TestApp } from '../../../test/harness';
-import { APPLICANT, BIRTH, HA_LONG, importTestCatalogue, newKey, postDossier } from './test-support';
+import { APPLICANT, BIRTH, HA_LONG, importBirthComponents, newKey, postDossier } from './test-support';
 
 let t: TestApp;
 let reception: Record<string, string>;
@@ -9,11 +9,7 @@ let components: { componentId: number; originals: number }[];
 
 before(async () => {
   t = await createTestApp();
-  const [form, proof] = (await importTestCatalogue(t.db))[BIRTH];
-  components = [
-    { componentId: form, originals: 1 },
-    { componentId: proof, originals: 1 },
-  ];
+  components = await importBirthComponents(t.db);
   reception = await loginAs(t.app, 'reception');
 });
 after(() => t.close());

@@ -108,8 +108,7 @@ type PublicRow = Awaited<ReturnType<ReturnType<typeof publicQuery>['executeTakeF
  * share of the app's own CPU) and runs as a prepared statement with the codes as one array. A lookup
  * waits for no earlier query: its batch is sent after it arrived, so it reads the current state.
  */
-const lookups = groupPerOwner((owner) => {
-  const db = owner as Db;
+const lookups = groupPerOwner((db: Db) => {
   const text = prepared(publicQuery(db, []).compile().sql);
   return new GroupCommit<string, PublicRow | undefined>(
     async (codes) => {

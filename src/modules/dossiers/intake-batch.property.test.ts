@@ -6,7 +6,7 @@ import { authenticate } from '../identity/service';
 import type { Principal } from '../identity/rules';
 import { intakeDossier, type IntakeInput, type IntakeResult } from './intake-service';
 import { intakeBody } from './schema';
-import { APPLICANT, BAI_CHAY, BIRTH, HA_LONG, importTestCatalogue, newKey } from './test-support';
+import { APPLICANT, BAI_CHAY, BIRTH, HA_LONG, importBirthComponents, newKey } from './test-support';
 
 /**
  * Group commit under a random mix of concurrent requests: good ones, ones that fail their checks at
@@ -19,11 +19,7 @@ let components: { componentId: number; originals: number }[];
 
 before(async () => {
   t = await createTestApp();
-  const [form, proof] = (await importTestCatalogue(t.db))[BIRTH];
-  components = [
-    { componentId: form, originals: 1 },
-    { componentId: proof, originals: 1 },
-  ];
+  components = await importBirthComponents(t.db);
   const reception = await loginAs(t.app, 'reception');
   officer = (await authenticate(t.db, reception.authorization.slice('Bearer '.length)))!.principal;
 });

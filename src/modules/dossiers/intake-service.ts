@@ -403,8 +403,8 @@ async function settleIntakes(db: Db, requests: readonly IntakeRequest[]): Promis
 
 /** Concurrent intakes of one database handle, committed together (docs/performance.md, "Group commit"). */
 const intakes = groupPerOwner(
-  (db) =>
-    new GroupCommit((requests: IntakeRequest[]) => settleIntakes(db as Db, requests), { maxBatch: 64, maxInFlight: 1 }),
+  (db: Db) =>
+    new GroupCommit((requests: IntakeRequest[]) => settleIntakes(db, requests), { maxBatch: 64, maxInFlight: 1 }),
 );
 
 /** Receives a dossier (api.md `POST /api/dossiers`); the answer comes once its batch has committed. */

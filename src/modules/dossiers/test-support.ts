@@ -89,6 +89,15 @@ export async function importTestCatalogue(db: Db): Promise<Record<string, number
   return ids;
 }
 
+/** Imports the test procedures; returns a complete desk intake's components of the birth registration. */
+export async function importBirthComponents(db: Db): Promise<{ componentId: number; originals: number }[]> {
+  const [form, proof] = (await importTestCatalogue(db))[BIRTH];
+  return [
+    { componentId: form, originals: 1 },
+    { componentId: proof, originals: 1 },
+  ];
+}
+
 export const APPLICANT = {
   fullName: 'Nguyễn Thị Lan',
   idNumber: '022195001234',

@@ -80,11 +80,11 @@ type SessionQuestion = { tokenHash: string; now: Date };
 
 /** Concurrent requests' sessions in one query: under load a round trip per request is most of its cost. */
 const sessionReads = groupPerOwner(
-  (db) =>
+  (db: Db) =>
     new GroupCommit<SessionQuestion, SessionLookup | null>(
       async (questions) => {
         const earliest = new Date(Math.min(...questions.map((q) => q.now.getTime())));
-        const found = await findSessions(db as Db, [...new Set(questions.map((q) => q.tokenHash))], earliest);
+        const found = await findSessions(db, [...new Set(questions.map((q) => q.tokenHash))], earliest);
         return questions.map((q) => {
           const s = found.get(q.tokenHash);
           const value = s && s.expiresAt > q.now ? { principal: s.principal, csrfToken: s.csrfToken } : null;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../test/harness';
 import { replay } from '../dossiers/lifecycle';
 import { eventOf, findDossier, loadEventRows, stateOf } from '../dossiers/store';
-import { APPLICANT, BIRTH, HA_LONG, importTestCatalogue, postDossier } from '../dossiers/test-support';
+import { APPLICANT, BIRTH, HA_LONG, importBirthComponents, postDossier } from '../dossiers/test-support';
 import { logins, ok, post } from './test-support';
 
 let t: TestApp;
@@ -12,11 +12,7 @@ let components: { componentId: number; originals: number }[];
 
 before(async () => {
   t = await createTestApp();
-  const [form, proof] = (await importTestCatalogue(t.db))[BIRTH];
-  components = [
-    { componentId: form, originals: 1 },
-    { componentId: proof, originals: 1 },
-  ];
+  components = await importBirthComponents(t.db);
   u = await logins(t.app, t.db, ['reception', 'specialist', 'leader']);
 });
 after(() => t.close());

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { createTestApp, type TestApp } from '../../../test/harness';
 import { replay } from '../dossiers/lifecycle';
 import { eventOf, findDossier, loadEventRows, stateOf } from '../dossiers/store';
-import { APPLICANT, BIRTH, HA_LONG, importTestCatalogue, postDossier } from '../dossiers/test-support';
+import { APPLICANT, BIRTH, HA_LONG, importBirthComponents, postDossier } from '../dossiers/test-support';
 import { logins, post } from './test-support';
 
 let t: TestApp;
@@ -14,11 +14,7 @@ const USERS = ['reception', 'specialist', 'leader', 'u2001.vhxh1', 'u2001.lanhda
 
 before(async () => {
   t = await createTestApp();
-  const [form, proof] = (await importTestCatalogue(t.db))[BIRTH];
-  components = [
-    { componentId: form, originals: 1 },
-    { componentId: proof, originals: 1 },
-  ];
+  components = await importBirthComponents(t.db);
   u = await logins(t.app, t.db, USERS);
 });
 after(() => t.close());

@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../test/harness';
-import { APPLICANT, BIRTH, HA_LONG, importTestCatalogue, postDossier } from '../dossiers/test-support';
+import { APPLICANT, BIRTH, HA_LONG, importBirthComponents, postDossier } from '../dossiers/test-support';
 import { logins, ok, post, refused } from './test-support';
 
 let t: TestApp;
@@ -10,11 +10,7 @@ let components: { componentId: number; originals: number }[];
 
 before(async () => {
   t = await createTestApp();
-  const [form, proof] = (await importTestCatalogue(t.db))[BIRTH];
-  components = [
-    { componentId: form, originals: 1 },
-    { componentId: proof, originals: 1 },
-  ];
+  components = await importBirthComponents(t.db);
   u = await logins(t.app, t.db, ['reception', 'specialist', 'leader', 'u2001.vhxh1', 'u2001.lanhdao', 'u2002.mc1']);
 });
 after(() => t.close());
