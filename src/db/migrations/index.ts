@@ -11,6 +11,7 @@ import * as m0011 from './0011_form_templates';
 import * as m0012 from './0012_statistics_monthly';
 import * as m0013 from './0013_ratings_returned_by';
 import * as m0014 from './0014_statistics_trigger_static';
+import * as m0015 from './0015_intake_numbers_check';
 
 /** Every migration, in order. Names are stable: never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0012_statistics_monthly': m0012,
   '0013_ratings_returned_by': m0013,
   '0014_statistics_trigger_static': m0014,
+  '0015_intake_numbers_check': m0015,
 };

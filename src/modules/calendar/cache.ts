@@ -45,5 +45,14 @@ export function cachedCalendar(
   read: () => Promise<WorkCalendar>,
 ): Promise<WorkCalendar> | undefined {
   const db = sharing.get(tx);
-  return db && calendars.get(db, agencyId, read);
+  return db && processCalendar(db, agencyId, read);
+}
+
+/** The calendar of `agencyId` from `db`'s process cache; `read` on a miss. */
+export function processCalendar(
+  db: Db,
+  agencyId: number | null,
+  read: () => Promise<WorkCalendar>,
+): Promise<WorkCalendar> {
+  return calendars.get(db, agencyId, read);
 }

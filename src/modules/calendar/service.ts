@@ -21,7 +21,7 @@ import {
   type Explanation,
   type WorkCalendar,
 } from './rules';
-import { calendarChanged, cachedCalendar } from './cache';
+import { calendarChanged, cachedCalendar, processCalendar } from './cache';
 import * as store from './store';
 
 const unknownAgency = () => notFound('Agency', 'cơ quan', 'agency');
@@ -72,6 +72,11 @@ export async function loadWorkCalendar(db: Executor, agencyId: number | null): P
     cal.catch(() => memo.delete(agencyId));
   }
   return cal;
+}
+
+/** The calendar of `agencyId` from `db`'s process cache (calendar/cache.ts), read through `via` on a miss. */
+export function cachedWorkCalendar(db: Db, via: Executor, agencyId: number | null): Promise<WorkCalendar> {
+  return processCalendar(db, agencyId, () => readWorkCalendar(via, agencyId));
 }
 
 async function readWorkCalendar(db: Executor, agencyId: number | null): Promise<WorkCalendar> {

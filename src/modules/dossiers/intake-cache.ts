@@ -1,7 +1,8 @@
-import type { Db, Tx } from '../../db/database';
+import type { Db, Executor } from '../../db/database';
 import { ProcessCache } from '../../shared/process-cache';
 import { unitsGeneration } from '../agencies/store';
 import { calendarGeneration } from '../calendar/cache';
+import { cachedWorkCalendar } from '../calendar/service';
 import { implementsVersion } from '../catalogue/service';
 import { catalogueGeneration } from '../catalogue/search-index';
 import { readProcess, type ProcessDefinition } from '../workflow/process';
@@ -24,8 +25,11 @@ const desks = new ProcessCache<number, number | null>(generation);
 const processes = new ProcessCache<string, ProcessDefinition>(generation);
 const names = new ProcessCache<string, Map<number, NamedRef>>(generation);
 
-/** The intake's reads of `db`'s reference data; a miss is read through `tx`, on its connection. */
-export function intakeReads(db: Db, tx: Tx) {
+/**
+ * The intake's reads of `db`'s reference data; a miss is read through `tx`, on its connection (`db`
+ * itself when the intake runs without a transaction).
+ */
+export function intakeReads(db: Db, tx: Executor) {
   return {
     agency: (code: string) => agencies.get(db, code, () => store.findAgencyByCode(tx, code)),
     implementsVersion: (versionId: number, agencyId: number) =>
@@ -33,6 +37,7 @@ export function intakeReads(db: Db, tx: Tx) {
     deskUnit: (agencyId: number) => desks.get(db, agencyId, () => store.deskUnitOf(tx, agencyId)),
     process: (versionId: number, agencyId: number) =>
       processes.get(db, `${versionId}/${agencyId}`, () => readProcess(tx, versionId, agencyId)),
+    calendar: (agencyId: number) => cachedWorkCalendar(db, tx, agencyId),
     unitNames: (ids: readonly (number | null)[]) => {
       const key = [...new Set(ids.filter((id) => id !== null))].sort((a, b) => a - b).join(',');
       return names.get(db, key, () => unitNames(tx, ids));

@@ -1,12 +1,11 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { Db, Tx } from '../../db/database';
+import type { Db, Executor } from '../../db/database';
 import { auditRow } from '../../shared/audit';
 import { AppError, conflict, invalid } from '../../shared/errors';
 import { GroupCommit, groupPerOwner, type Outcome } from '../../shared/group-commit';
 import { foldVietnamese } from '../../shared/text';
-import type { DeadlineUnit } from '../calendar/rules';
 import { shareCalendars } from '../calendar/cache';
-import { computeDueAt } from '../calendar/service';
+import { dueAt, type DeadlineUnit } from '../calendar/rules';
 import { findVersionInForceCached, type ProcedureVersionDetail } from '../catalogue/service';
 import type { Principal } from '../identity/rules';
 import { applicantNotices } from '../notifications/applicant';
@@ -14,6 +13,7 @@ import { openingSteps } from '../workflow/process';
 import { loadDetail, newDossierDetail, type DossierDetail } from './detail-store';
 import { attachFiles, type FileRef } from './file-store';
 import { intakeReads, type IntakeReads } from './intake-cache';
+import { intakeNumbers } from './intake-numbers';
 import { applyTransition, transitionFor, type Actor, type Channel, type DossierEvent } from './lifecycle';
 import {
   actorFor,
@@ -49,7 +49,7 @@ export type IntakeResult = { replayed: boolean; dossier: ReturnType<typeof intak
 
 async function versionFor(
   db: Db,
-  tx: Tx,
+  tx: Executor,
   reads: IntakeReads,
   input: IntakeInput,
   agencyId: number,
@@ -88,7 +88,6 @@ async function versionFor(
 
 /** The first event: an online submission waits for the desk check; a desk intake is accepted at once. */
 async function firstEvent(
-  tx: Tx,
   reads: IntakeReads,
   actor: Actor,
   agencyId: number,
@@ -101,13 +100,12 @@ async function firstEvent(
     return { action: 'submit', at: now, actor, holder: { agencyId, unitId: desk, userId: null } };
   }
   const { value, unit } = version.effectiveDeadline;
-  const dueAt = await computeDueAt(tx, { agencyId, from: now, value, unit: unit as DeadlineUnit });
   return {
     action: 'receive',
     at: now,
     actor,
     holder: { agencyId, unitId: actor.unitId ?? desk, userId: actor.userId },
-    dueAt,
+    dueAt: dueAt(await reads.calendar(agencyId), now, value, unit as DeadlineUnit),
     stepSeq: version.steps[0]?.seq ?? null,
   };
 }
@@ -136,12 +134,12 @@ type PlannedIntake = {
 };
 
 /**
- * Checks a request and builds the rows of its dossier, numbered `code` with the id `id` (both taken
- * by the claim); nothing is written yet.
+ * Checks a request and builds the rows of its dossier, numbered `code` with the id `id`; nothing is
+ * written yet. Reads that miss the process caches go through `tx`.
  */
 async function planIntake(
   db: Db,
-  tx: Tx,
+  tx: Executor,
   reads: IntakeReads,
   request: IntakeRequest,
   agency: Agency,
@@ -165,7 +163,7 @@ async function planIntake(
   checkComponentIds(requirements, input.components);
   if (!online) requireComplete(requirements, input.components);
 
-  const event = await firstEvent(tx, reads, actor, agency.id, version, input.channel, now);
+  const event = await firstEvent(reads, actor, agency.id, version, input.channel, now);
   const state = applyTransition(null, event);
   const { id, code } = claim;
   const dossier = {
@@ -232,45 +230,48 @@ async function planIntake(
 }
 
 /**
- * Writes the planned dossiers and all that comes with them in one statement (`store.insertNewDossiers`),
- * then attaches their files; their details, in order. A file that cannot be attached fails its request.
+ * Writes the planned dossiers and all that comes with them in one statement (`store.insertNewDossiers`;
+ * with `counters`, the statement also takes their keys and numbers). Returns them as stored, in order.
  */
-async function writeIntakes(tx: Tx, plans: readonly PlannedIntake[]): Promise<DossierDetail[]> {
-  const written = await store.insertNewDossiers(tx, {
-    dossiers: plans.map((p) => p.rows.dossier),
-    components: plans.flatMap((p) => p.rows.components),
-    events: plans.map((p) => p.rows.event),
-    steps: plans.flatMap((p) => p.rows.steps),
-    audit: plans.map((p) => p.rows.audit),
-    messages: plans.flatMap((p) => p.rows.messages),
-    notifications: plans.flatMap((p) => p.rows.notifications),
-    keys: plans.map((p) => ({ userId: p.request.principal.userId, key: p.request.key, dossierId: p.rows.dossier.id })),
-  });
-  const details: DossierDetail[] = [];
-  for (const [i, p] of plans.entries()) {
-    const { dossier, eventId } = written[i];
-    const { files } = p;
-    try {
-      await attachFiles(tx, { files, uploadedBy: p.event.actor.userId, dossierId: dossier.id, eventId });
-    } catch (e) {
-      throw new RequestFailed(i, e);
-    }
-    details.push(
-      await newDossierDetail(
-        tx,
-        {
-          dossier,
-          agency: p.agency,
-          components: p.rows.components as Selectable<DossierComponentTable>[],
-          event: { ...p.rows.event, id: eventId, data: JSON.parse(p.rows.event.data as string) } as DossierEventRow,
-          hasFiles: files.length > 0,
-        },
-        new Map([[p.request.principal.userId, p.request.principal.fullName]]),
-        p.units,
-      ),
-    );
-  }
-  return details;
+function writeIntakes(db: Executor, plans: readonly PlannedIntake[], counters?: readonly store.CounterAdvance[]) {
+  return store.insertNewDossiers(
+    db,
+    {
+      dossiers: plans.map((p) => p.rows.dossier),
+      components: plans.flatMap((p) => p.rows.components),
+      events: plans.map((p) => p.rows.event),
+      steps: plans.flatMap((p) => p.rows.steps),
+      audit: plans.map((p) => p.rows.audit),
+      messages: plans.flatMap((p) => p.rows.messages),
+      notifications: plans.flatMap((p) => p.rows.notifications),
+      keys: plans.map((p) => {
+        const { principal, key, hash } = p.request;
+        return { userId: principal.userId, key, hash, dossierId: p.rows.dossier.id };
+      }),
+    },
+    counters,
+  );
+}
+
+/** The detail a new dossier is answered with, from the rows its statement wrote. */
+function writtenDetail(
+  db: Executor,
+  p: PlannedIntake,
+  written: Awaited<ReturnType<typeof writeIntakes>>[number],
+): Promise<DossierDetail> {
+  const { dossier, eventId } = written;
+  return newDossierDetail(
+    db,
+    {
+      dossier,
+      agency: p.agency,
+      components: p.rows.components as Selectable<DossierComponentTable>[],
+      event: { ...p.rows.event, id: eventId, data: JSON.parse(p.rows.event.data as string) } as DossierEventRow,
+      hasFiles: p.files.length > 0,
+    },
+    new Map([[p.request.principal.userId, p.request.principal.fullName]]),
+    p.units,
+  );
 }
 
 /** A batch failed because of one of its requests: that one gets the error, the others go again. */
@@ -292,30 +293,27 @@ const keyConflict = () =>
   );
 
 /**
- * One transaction for a batch of requests. Once the agencies are known, the idempotency keys are
- * claimed and the agencies' daily numbers taken in one statement, before anything is checked or
- * written: a retry with the same key and body gets the same dossier, another body a 409, and of
- * concurrent requests with one key only one creates a dossier while the others wait and read it. The
- * reads after it come from the process caches (intake-cache.ts), so the counters' locks are held for
- * the writes only. A request that fails its checks throws `RequestFailed`, which rolls the batch back.
+ * A batch claiming first, in one transaction: the way every request can take (a first intake of the
+ * day at an agency, a replay, files to attach, a batch whose one statement failed). Once the agencies
+ * are known, the idempotency keys are claimed and the agencies' daily numbers taken in one statement,
+ * before anything is checked or written: a retry with the same key and body gets the same dossier,
+ * another body a 409, and of concurrent requests with one key only one creates a dossier while the
+ * others wait and read it. The reads after it come from the process caches (intake-cache.ts), so the
+ * counters' locks are held for the writes only. A request that fails its checks throws
+ * `RequestFailed`, which rolls the batch back.
  */
-async function intakeBatch(db: Db, requests: readonly IntakeRequest[]): Promise<Outcome<IntakeResult>[]> {
+async function claimingBatch(db: Db, requests: readonly IntakeRequest[]): Promise<Outcome<IntakeResult>[]> {
   const outcomes: Outcome<IntakeResult>[] = [];
   const replays: { index: number; id: number }[] = [];
+  const counters: { agencyId: number; day: string; seq: number }[] = [];
   const details = await db.transaction().execute(async (tx) => {
-    shareCalendars(tx, db); // the appointment and the steps' due times use the process's calendars
+    shareCalendars(tx, db); // the steps' due times use the process's calendars
     const reads = intakeReads(db, tx);
     const known: { index: number; agency: Agency; day: string }[] = [];
     for (const [index, r] of requests.entries()) {
       const agency = await reads.agency(r.input.agency);
       if (agency) known.push({ index, agency, day: vietnamDay(r.now) });
-      else {
-        const code = r.input.agency;
-        outcomes[index] = {
-          ok: false,
-          error: invalid('agency', `Không có cơ quan mã ${code}`, `No agency with code ${code}`),
-        };
-      }
+      else outcomes[index] = { ok: false, error: unknownAgency(r.input.agency) };
     }
     const claimed = await store.claimKeysAndNumbers(
       tx,
@@ -344,16 +342,32 @@ async function intakeBatch(db: Db, requests: readonly IntakeRequest[]): Promise<
         const code = dossierCode(agency.code, day, claim.seq);
         plans.push(await planIntake(db, tx, reads, r, agency, { code, id: claim.dossierId }));
         planned.push(index);
+        counters.push({ agencyId: agency.id, day, seq: claim.seq });
       } catch (e) {
         throw new RequestFailed(index, e);
       }
     }
     if (plans.length === 0) return [];
-    const written = await writeIntakes(tx, plans).catch((e: unknown) => {
-      throw e instanceof RequestFailed ? new RequestFailed(planned[e.index], e.cause) : e;
-    });
-    return written.map((detail, i) => ({ index: planned[i], detail }));
+    const written = await writeIntakes(tx, plans);
+    const details: { index: number; detail: DossierDetail }[] = [];
+    for (const [i, p] of plans.entries()) {
+      const { files } = p;
+      try {
+        await attachFiles(tx, {
+          files,
+          uploadedBy: p.event.actor.userId,
+          dossierId: written[i].dossier.id,
+          eventId: written[i].eventId,
+        });
+      } catch (e) {
+        throw new RequestFailed(planned[i], e);
+      }
+      details.push({ index: planned[i], detail: await writtenDetail(tx, p, written[i]) });
+    }
+    return details;
   });
+  const numbers = intakeNumbers(db);
+  for (const c of counters) numbers.reached(c.agencyId, c.day, c.seq);
   for (const { index, detail } of details)
     outcomes[index] = { ok: true, value: { replayed: false, dossier: intakeView(detail) } };
   // A new dossier is answered from the rows its transaction wrote; a replay reads the stored one.
@@ -364,10 +378,75 @@ async function intakeBatch(db: Db, requests: readonly IntakeRequest[]): Promise<
   return outcomes;
 }
 
+const unknownAgency = (code: string) => invalid('agency', `Không có cơ quan mã ${code}`, `No agency with code ${code}`);
+
 /**
- * Runs a batch and answers every request of it. A request that fails its checks gets its error and
- * the others run again without it; any other failure (a deadlock, say) runs each request alone. A key
- * sent twice in one batch runs again after it, as the replay it is.
+ * The usual batch in ONE statement, with no transaction around it (docs/performance.md, "One statement
+ * per batch"): when this process knows where the agencies' counters stand today, the batch numbers its
+ * dossiers itself, from dossier ids taken ahead, and writes them with their keys and the counters' new
+ * values; the statement fails as a whole if a key or a number was taken meanwhile. Answers what it
+ * could; undefined for a request that must claim first: one with files to attach, of an agency not
+ * yet numbered here today, one that failed its checks (it may be a replay, which the claim answers),
+ * or all of them when the statement failed.
+ */
+async function oneStatementBatch(
+  db: Db,
+  requests: readonly IntakeRequest[],
+): Promise<(Outcome<IntakeResult> | undefined)[]> {
+  const outcomes: (Outcome<IntakeResult> | undefined)[] = requests.map(() => undefined);
+  const numbers = intakeNumbers(db);
+  const reads = intakeReads(db, db);
+  const fit: { index: number; agency: Agency; day: string }[] = [];
+  for (const [index, r] of requests.entries()) {
+    const { input } = r;
+    if (input.files.length > 0 || input.components.some((c) => c.files.length > 0)) continue;
+    const agency = await reads.agency(input.agency);
+    const day = vietnamDay(r.now);
+    if (agency && numbers.last(agency.id, day) !== undefined) fit.push({ index, agency, day });
+  }
+  if (fit.length === 0) return outcomes;
+  const ids = await numbers.ids(fit.length);
+  const counters = new Map<string, store.CounterAdvance>();
+  const plans: PlannedIntake[] = [];
+  const planned: number[] = [];
+  for (const [i, { index, agency, day }] of fit.entries()) {
+    const counter = counters.get(`${agency.id}/${day}`) ?? {
+      agencyId: agency.id,
+      day,
+      last: numbers.last(agency.id, day)!,
+      taken: 0,
+    };
+    const code = dossierCode(agency.code, day, counter.last + counter.taken + 1);
+    try {
+      plans.push(await planIntake(db, db, reads, requests[index], agency, { code, id: ids[i] }));
+    } catch {
+      continue;
+    }
+    planned.push(index);
+    counter.taken++;
+    counters.set(`${agency.id}/${day}`, counter);
+  }
+  if (plans.length === 0) return outcomes;
+  let written: Awaited<ReturnType<typeof writeIntakes>>;
+  try {
+    written = await writeIntakes(db, plans, [...counters.values()]);
+  } catch {
+    for (const c of counters.values()) numbers.missed(c.agencyId, c.day);
+    return outcomes;
+  }
+  for (const c of counters.values()) numbers.guessed(c.agencyId, c.day, c.last + c.taken);
+  for (const [i, p] of plans.entries()) {
+    const detail = await writtenDetail(db, p, written[i]);
+    outcomes[planned[i]] = { ok: true, value: { replayed: false, dossier: intakeView(detail) } };
+  }
+  return outcomes;
+}
+
+/**
+ * Runs a batch and answers every request of it: in one statement where it can, the rest claiming
+ * first. There, a request that fails its checks gets its error and the others run again without it;
+ * any other failure (a deadlock, say) runs each request alone. A key sent twice in one batch runs
+ * again after it, as the replay it is.
  */
 async function settleIntakes(db: Db, requests: readonly IntakeRequest[]): Promise<Outcome<IntakeResult>[]> {
   const seen = new Set<string>();
@@ -383,7 +462,7 @@ async function settleIntakes(db: Db, requests: readonly IntakeRequest[]): Promis
     if (indexes.length === 0) return;
     const batch = indexes.map((i) => requests[i]);
     try {
-      (await intakeBatch(db, batch)).forEach((o, j) => (outcomes[indexes[j]] = o));
+      (await claimingBatch(db, batch)).forEach((o, j) => (outcomes[indexes[j]] = o));
     } catch (e) {
       if (e instanceof RequestFailed) {
         outcomes[indexes[e.index]] = { ok: false, error: e.cause };
@@ -395,7 +474,13 @@ async function settleIntakes(db: Db, requests: readonly IntakeRequest[]): Promis
       }
     }
   };
-  await settle(first);
+  const quick = await oneStatementBatch(
+    db,
+    first.map((i) => requests[i]),
+  );
+  const rest: number[] = [];
+  quick.forEach((o, j) => (o ? (outcomes[first[j]] = o) : rest.push(first[j])));
+  await settle(rest);
   const repeated = again.map((i) => requests[i]);
   if (repeated.length > 0) (await settleIntakes(db, repeated)).forEach((o, j) => (outcomes[again[j]] = o));
   return outcomes;

@@ -145,7 +145,7 @@ export function stateOf(d: DossierRow): DossierState {
 
 /** What a batch of intakes writes (group commit): each table's rows for all of its dossiers. */
 export type NewDossiers = {
-  /** With the ids `claimKeysAndNumbers` took; the rows below refer to them. */
+  /** With ids taken from the dossiers' sequence beforehand; the rows below refer to them. */
   dossiers: Insertable<DossierTable>[];
   components: Insertable<DossierComponentTable>[];
   events: Insertable<DossierEventTable>[];
@@ -153,19 +153,37 @@ export type NewDossiers = {
   audit: Insertable<AuditLogTable>[];
   messages: Insertable<OutboxMessageTable>[];
   notifications: Insertable<NotificationTable>[];
-  keys: { userId: number; key: string; dossierId: number }[];
+  keys: { userId: number; key: string; hash: string; dossierId: number }[];
 };
+
+/** Daily numbers a batch took itself: the agency's counter for `day` stood at `last`, and `taken` more follow it. */
+export type CounterAdvance = { agencyId: number; day: string; last: number; taken: number };
 
 /**
  * Writes new dossiers and everything that comes with them — components, first events, steps, audit
  * records, the applicants' messages, and the idempotency keys pointed at them — in ONE statement of
- * data-modifying CTEs: a batch of intakes costs one round trip however many tables it fills, and the
- * agencies' daily counters, locked since the claim, are held for this statement and the commit only.
- * The foreign keys are checked at the end of the statement, when the dossiers are there. Returns
- * the dossiers as stored, in order, each with its event's id.
+ * data-modifying CTEs: a batch of intakes costs one round trip however many tables it fills.
+ *
+ * Two ways to number them (docs/performance.md, "One statement per batch"):
+ * - claimed first (`claimKeysAndNumbers`, in the same transaction): the keys are there already and get
+ *   their dossiers; the counters, locked since the claim, are held for this statement and the commit.
+ * - with `counters`, as one statement with no transaction around it: the keys are inserted here and
+ *   the counters moved from `last` to `last + taken`; if a key or a counter was taken meanwhile (a
+ *   replay, another app process), `intake_claims_hold` fails the statement with serialization_failure
+ *   and nothing is written.
+ * The foreign keys are checked at the end of the statement, when the dossiers are there. Returns the
+ * dossiers as stored, in order, each with its event's id.
  */
-export async function insertNewDossiers(tx: Tx, w: NewDossiers): Promise<{ dossier: DossierRow; eventId: number }[]> {
+export async function insertNewDossiers(
+  db: Executor,
+  w: NewDossiers,
+  counters?: readonly CounterAdvance[],
+): Promise<{ dossier: DossierRow; eventId: number }[]> {
   const values: string[] = [];
+  const param = (payload: string) => {
+    values.push(payload);
+    return `$${values.length}::json`;
+  };
   const part = (insert: RowsInsert) => {
     values.push(insert.payload);
     return insert.sql;
@@ -183,18 +201,43 @@ export async function insertNewDossiers(tx: Tx, w: NewDossiers): Promise<{ dossi
   if (w.notifications.length > 0) {
     ctes.push(`n AS (${part(rowsInsert('notifications', w.notifications, values.length + 1))})`);
   }
-  ctes.push(`k AS (UPDATE idempotency_keys k SET dossier_id = b.dossier_id
-    FROM json_to_recordset($${values.length + 1}::json) AS b(user_id int, key text, dossier_id int)
-    WHERE k.user_id = b.user_id AND k.key = b.key)`);
-  values.push(JSON.stringify(w.keys.map((k) => ({ user_id: k.userId, key: k.key, dossier_id: k.dossierId }))));
+  const keys = param(
+    JSON.stringify(w.keys.map((k) => ({ user_id: k.userId, key: k.key, hash: k.hash, dossier_id: k.dossierId }))),
+  );
+  const keyRows = `json_to_recordset(${keys}) AS b(user_id int, key text, hash text, dossier_id int)`;
+  let check = '';
+  if (counters) {
+    const moves = param(
+      JSON.stringify(counters.map((c) => ({ agency_id: c.agencyId, day: c.day, last: c.last, taken: c.taken }))),
+    );
+    ctes.push(`new_keys AS (INSERT INTO idempotency_keys (user_id, key, request_hash, dossier_id)
+      SELECT user_id, key, hash, dossier_id FROM ${keyRows} ORDER BY user_id, key
+      ON CONFLICT (user_id, key) DO NOTHING RETURNING 1)`);
+    ctes.push(`moved AS (UPDATE dossier_counters t SET last_seq = b.last + b.taken
+      FROM json_to_recordset(${moves}) AS b(agency_id int, day text, last int, taken int)
+      WHERE t.agency_id = b.agency_id AND t.day = b.day AND t.last_seq = b.last RETURNING 1)`);
+    ctes.push(`held AS (SELECT intake_claims_hold((SELECT count(*) FROM new_keys) = json_array_length(${keys})
+      AND (SELECT count(*) FROM moved) = json_array_length(${moves})))`);
+    check = ', held';
+  } else {
+    ctes.push(`k AS (UPDATE idempotency_keys k SET dossier_id = b.dossier_id FROM ${keyRows}
+      WHERE k.user_id = b.user_id AND k.key = b.key)`);
+  }
   ctes.push(`d AS (${part(rowsInsert('dossiers', w.dossiers, values.length + 1, ['fees']))} RETURNING *)`);
   const text = prepared(
     `WITH ${ctes.join(',\n')}
-    SELECT d.*, (SELECT e.id FROM e WHERE e.dossier_id = d.id) AS event_id_ FROM d`,
+    SELECT d.*, (SELECT e.id FROM e WHERE e.dossier_id = d.id) AS event_id_ FROM d${check}`,
   );
-  const { rows } = await tx.executeQuery<DossierRow & { event_id_: number }>(CompiledQuery.raw(text, values));
+  const { rows } = await db.executeQuery<DossierRow & { event_id_: number }>(CompiledQuery.raw(text, values));
   const byId = new Map(rows.map(({ event_id_, ...dossier }) => [dossier.id, { dossier, eventId: event_id_ }]));
   return w.dossiers.map((d) => byId.get(d.id as number)!);
+}
+
+/** `n` new ids from the dossiers' sequence, outside any transaction (a rolled-back batch leaves a gap in ids only). */
+export async function takeDossierIds(db: Executor, n: number): Promise<number[]> {
+  const { rows } = await sql<{ id: number }>`
+    SELECT nextval(pg_get_serial_sequence('dossiers', 'id'))::int AS id FROM generate_series(1, ${n})`.execute(db);
+  return rows.map((r) => r.id);
 }
 
 /** A dossier with where it came from: a live one or one imported from an earlier system. */

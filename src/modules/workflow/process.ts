@@ -48,7 +48,7 @@ export type ProcessDefinition = {
  * Reads what `openingSteps` needs; an intake takes it from the process cache (dossiers/intake-cache.ts),
  * so that the agency's daily counter, locked from the intake's first statement, waits on no read.
  */
-export async function readProcess(tx: Tx, versionId: number, agencyId: number): Promise<ProcessDefinition> {
+export async function readProcess(tx: Executor, versionId: number, agencyId: number): Promise<ProcessDefinition> {
   const defs = await store.versionSteps(tx, versionId);
   if (defs.length === 0) return { defs, units: [], calendars: await loadCalendars(tx, []) };
   const agencyIds = [...new Set(defs.map((s) => s.agency_id ?? agencyId))];
@@ -63,7 +63,7 @@ export async function readProcess(tx: Tx, versionId: number, agencyId: number): 
  * officer, who forwards it; the others are planned one after another, each capped by the appointment.
  */
 export async function openingSteps(
-  tx: Tx,
+  tx: Executor,
   d: Pick<DossierRow, 'id' | 'agency_id' | 'procedure_version_id' | 'accepted_at' | 'due_at' | 'holder_user_id'>,
   read?: ProcessDefinition,
 ): Promise<Insertable<DossierStepTable>[]> {
