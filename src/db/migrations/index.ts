@@ -12,6 +12,7 @@ import * as m0012 from './0012_statistics_monthly';
 import * as m0013 from './0013_ratings_returned_by';
 import * as m0014 from './0014_statistics_trigger_static';
 import * as m0015 from './0015_intake_numbers_check';
+import * as m0016 from './0016_history_reference_checks';
 
 /** Every migration, in order. Names are stable: never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0013_ratings_returned_by': m0013,
   '0014_statistics_trigger_static': m0014,
   '0015_intake_numbers_check': m0015,
+  '0016_history_reference_checks': m0016,
 };
