@@ -420,7 +420,7 @@ async function oneStatementBatch(
     try {
       plans.push(await planIntake(db, db, reads, requests[index], agency, { code, id: ids[i] }));
     } catch {
-      continue;
+      continue; // the claim answers it: it may be a replay of a request that passed its checks then
     }
     planned.push(index);
     counter.taken++;
@@ -431,6 +431,7 @@ async function oneStatementBatch(
   try {
     written = await writeIntakes(db, plans, [...counters.values()]);
   } catch {
+    // Nothing was written; a wrong guess, a replay or another failure: the claim sorts them out.
     for (const c of counters.values()) numbers.missed(c.agencyId, c.day);
     return outcomes;
   }
