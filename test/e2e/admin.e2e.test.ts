@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import {
   axeViolations,
   browserSuite,
-  browserUnavailable,
+  browserTestsSkipped,
   checkNarrow,
   logIn,
   logOut,
@@ -24,7 +24,7 @@ function focusedName(page: Page): Promise<string> {
   });
 }
 
-describe('the administration area in a real browser', { skip: browserUnavailable() ?? false }, () => {
+describe('the administration area in a real browser', { skip: browserTestsSkipped() ?? false }, () => {
   let server: RunningServer;
   let page: Page;
   /** Where the user created by the test lives: /admin/users/<id>. */

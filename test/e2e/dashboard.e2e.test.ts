@@ -6,7 +6,7 @@ import {
   apiToken,
   axeViolations,
   browserSuite,
-  browserUnavailable,
+  browserTestsSkipped,
   hasHorizontalScroll,
   logIn,
   logOut,
@@ -72,7 +72,7 @@ const DOSSIERS = [
 /** How the page writes a count in Vietnamese. */
 const vi = (n: number) => n.toLocaleString('vi-VN');
 
-describe('the manager dashboard in a real browser', { skip: browserUnavailable() ?? false }, () => {
+describe('the manager dashboard in a real browser', { skip: browserTestsSkipped() ?? false }, () => {
   let server: RunningServer;
   let browser: TestBrowser;
   let page: Page;

@@ -6,7 +6,7 @@ import {
   apiToken,
   axeViolations,
   browserSuite,
-  browserUnavailable,
+  browserTestsSkipped,
   logIn,
   logOut,
   screenshot,
@@ -29,7 +29,7 @@ function vietnamDay(daysAgo = 0): string {
  */
 describe(
   'npm start: the demo province with its dossiers, in Vietnamese and English',
-  { skip: browserUnavailable() ?? false },
+  { skip: browserTestsSkipped() ?? false },
   () => {
     let server: RunningServer;
     let page: Page;

@@ -6,7 +6,7 @@ import {
   apiLogin,
   axeViolations,
   browserSuite,
-  browserUnavailable,
+  browserTestsSkipped,
   logIn,
   logOut,
   screenshot,
@@ -32,7 +32,7 @@ const APPLICANT = { kind: 'person', fullName: 'Nguyễn Thị Lan', idNumber: '0
 describe(
   'the desk’s check of online dossiers and the liên thông queues in a real browser',
   {
-    skip: browserUnavailable() ?? false,
+    skip: browserTestsSkipped() ?? false,
   },
   () => {
     let server: RunningServer;

@@ -6,7 +6,7 @@ import {
   apiToken,
   axeViolations,
   browserSuite,
-  browserUnavailable,
+  browserTestsSkipped,
   checkNarrow,
   hasHorizontalScroll,
   logIn,
@@ -48,7 +48,7 @@ function focused(page: Page): Promise<string> {
 
 describe(
   'reception desk, online submission and public lookup in a real browser',
-  { skip: browserUnavailable() ?? false },
+  { skip: browserTestsSkipped() ?? false },
   () => {
     let server: RunningServer;
     let page: Page;

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import {
   axeViolations,
   browserSuite,
-  browserUnavailable,
+  browserTestsSkipped,
   checkNarrow,
   hasHorizontalScroll,
   logIn,
@@ -29,7 +29,7 @@ const SENDER = { name: 'Người Gửi Thử', phone: '0900000999', email: 'nguo
  * and the visitor reads the answer at /phan-anh/cong-khai without the sender's contact; the leader
  * then opens the evaluation and ranking page.
  */
-describe('complaints and evaluation in a real browser', { skip: browserUnavailable() ?? false }, () => {
+describe('complaints and evaluation in a real browser', { skip: browserTestsSkipped() ?? false }, () => {
   let server: RunningServer;
   let page: Page;
   let code = '';

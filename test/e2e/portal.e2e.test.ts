@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import {
   axeViolations,
   browserSuite,
-  browserUnavailable,
+  browserTestsSkipped,
   checkNarrow,
   logIn,
   logOut,
@@ -19,7 +19,7 @@ function resultNames(page: Page): Promise<string[]> {
   return page.locator('.result-list .result-title').allTextContents();
 }
 
-describe('citizen portal and staff login in a real browser', { skip: browserUnavailable() ?? false }, () => {
+describe('citizen portal and staff login in a real browser', { skip: browserTestsSkipped() ?? false }, () => {
   let server: RunningServer;
   let page: Page;
   /** The code of "Đăng ký khai sinh", as the search found it. */
