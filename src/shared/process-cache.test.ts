@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { ProcessCache } from './process-cache';
 
 /** A cache over a counting reader: how many reads each step made tells hits from misses. */
-function counting(ttlMs = 10_000) {
+function counting(ttlMs = 10_000, maxEntries = Infinity) {
   let generation = 0;
   let reads = 0;
-  const cache = new ProcessCache<string, number>(() => generation, ttlMs);
+  const cache = new ProcessCache<string, number>(() => generation, ttlMs, maxEntries);
   const owner = {};
   return {
     get: (key: string, tag?: unknown, owners: object = owner) => cache.get(owners, key, async () => ++reads, tag),
@@ -51,4 +51,17 @@ test('a failed read is not kept: the next caller reads again', async () => {
     }),
   );
   assert.equal(await cache.get(owner, 'x', async () => 7), 7);
+});
+
+test('past maxEntries the oldest entry goes; an entry read again is young again', async () => {
+  const c = counting(10_000, 2);
+  await c.get('a');
+  await c.get('b');
+  c.bump();
+  await c.get('a'); // read again: now younger than b
+  await c.get('c'); // b goes
+  assert.equal(c.reads(), 4);
+  assert.equal(await c.get('a'), 3, 'a was kept');
+  assert.equal(await c.get('c'), 4, 'c was kept');
+  assert.equal(await c.get('b'), 5, 'b was dropped and is read again');
 });

@@ -15,6 +15,8 @@ export class ProcessCache<K, V> {
   constructor(
     private readonly generation: () => number,
     private readonly ttlMs = REFERENCE_TTL_MS,
+    /** The most entries one owner keeps; past it the oldest goes (for keys without bound, like sessions). */
+    private readonly maxEntries = Infinity,
   ) {}
 
   /**
@@ -31,6 +33,8 @@ export class ProcessCache<K, V> {
     }
     const entry: Entry<V> = { value: read(), tag, loadedAt: Date.now(), generation };
     const cache = map;
+    cache.delete(key); // set anew below, so that the map's order is the entries' age
+    if (cache.size >= this.maxEntries) cache.delete(cache.keys().next().value as K);
     cache.set(key, entry);
     entry.value.catch(() => cache.get(key) === entry && cache.delete(key));
     return entry.value;

@@ -1,6 +1,7 @@
 import { sql, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database';
 import type { Role } from '../identity/roles';
+import { sessionsChanged } from '../identity/store';
 import type { UserTable } from '../identity/tables';
 
 export type Grant = {
@@ -141,10 +142,12 @@ export async function insertUser(
 }
 
 export async function updateUser(tx: Executor, id: number, patch: Updateable<UserTable>): Promise<void> {
+  sessionsChanged(); // the sessions held in the process name the user and their roles
   await tx.updateTable('users').set(patch).where('id', '=', id).execute();
 }
 
 export async function endSessions(tx: Executor, userId: number): Promise<void> {
+  sessionsChanged();
   await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
@@ -166,6 +169,7 @@ export async function insertGrant(
   tx: Executor,
   g: { userId: number; role: Role; agencyId: number; unitId: number | null },
 ): Promise<number> {
+  sessionsChanged();
   const row = await tx
     .insertInto('user_roles')
     .values({ user_id: g.userId, role: g.role, agency_id: g.agencyId, unit_id: g.unitId })
@@ -175,5 +179,6 @@ export async function insertGrant(
 }
 
 export async function deleteGrant(tx: Executor, id: number): Promise<void> {
+  sessionsChanged();
   await tx.deleteFrom('user_roles').where('id', '=', id).execute();
 }

@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, loginAs, type TestApp } from '../../../test/harness';
+import { hashToken, SESSION_CACHE_MS } from './service';
 
 let t: TestApp;
 before(async () => {
@@ -132,4 +133,33 @@ test('unknown routes answer 404 in the error shape', async () => {
   const res = await t.app.inject({ url: '/api/nothing-here' });
   assert.equal(res.statusCode, 404);
   assert.equal(res.json().error.code, 'NOT_FOUND');
+});
+
+test('a session ended by another process stops working within the session cache time; a logout here at once', async () => {
+  const me = (token: string) => t.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+  const login = async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'specialist', password: 'demo1234' },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json().token as string;
+  };
+  const elsewhere = await login();
+  assert.equal((await me(elsewhere)).statusCode, 200);
+  // Another app process (or the CLI) deletes the row: this process may answer from its cache a moment.
+  await t.db.deleteFrom('sessions').where('token_hash', '=', hashToken(elsewhere)).execute();
+  await new Promise((resolve) => setTimeout(resolve, SESSION_CACHE_MS + 50));
+  assert.equal((await me(elsewhere)).statusCode, 401);
+
+  const here = await login();
+  assert.equal((await me(here)).statusCode, 200);
+  const out = await t.app.inject({
+    method: 'POST',
+    url: '/api/auth/logout',
+    headers: { authorization: `Bearer ${here}` },
+  });
+  assert.equal(out.statusCode, 204, out.body);
+  assert.equal((await me(here)).statusCode, 401);
 });

@@ -6,7 +6,15 @@ import { audit } from '../../shared/audit';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
 import { afterFailedLogin, isLocked, type Principal } from './rules';
 import { GroupCommit, groupPerOwner } from '../../shared/group-commit';
-import { findSessions, findUserByUsername, loadGrants, type SessionLookup } from './store';
+import { ProcessCache } from '../../shared/process-cache';
+import {
+  findSessions,
+  findUserByUsername,
+  loadGrants,
+  sessionsChanged,
+  sessionsGeneration,
+  type SessionLookup,
+} from './store';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -77,31 +85,39 @@ export async function login(
 }
 
 type SessionQuestion = { tokenHash: string; now: Date };
+type StoredSession = SessionLookup & { expiresAt: Date };
 
 /** Concurrent requests' sessions in one query: under load a round trip per request is most of its cost. */
 const sessionReads = groupPerOwner(
   (db: Db) =>
-    new GroupCommit<SessionQuestion, SessionLookup | null>(
+    new GroupCommit<SessionQuestion, StoredSession | null>(
       async (questions) => {
         const earliest = new Date(Math.min(...questions.map((q) => q.now.getTime())));
         const found = await findSessions(db, [...new Set(questions.map((q) => q.tokenHash))], earliest);
-        return questions.map((q) => {
-          const s = found.get(q.tokenHash);
-          const value = s && s.expiresAt > q.now ? { principal: s.principal, csrfToken: s.csrfToken } : null;
-          return { ok: true, value };
-        });
+        return questions.map((q) => ({ ok: true, value: found.get(q.tokenHash) ?? null }));
       },
       { maxBatch: 256, maxInFlight: 1 },
     ),
 );
 
-/** The session of a token, read after the call (never an earlier answer), or null if none is valid. */
-export function authenticate(db: Db, token: string, now = new Date()): Promise<SessionLookup | null> {
-  return sessionReads(db).submit({ tokenHash: hashToken(token), now });
+/**
+ * How long a session read stays in the process (docs/performance.md, "Sessions held for a second"):
+ * a logout, password change, deactivation or role change made by this process shows at once; one made
+ * by another app process, or by the CLI, within this time.
+ */
+export const SESSION_CACHE_MS = 1_000;
+const sessions = new ProcessCache<string, StoredSession | null>(sessionsGeneration, SESSION_CACHE_MS, 10_000);
+
+/** The session of a token, or null if none is valid now. */
+export async function authenticate(db: Db, token: string, now = new Date()): Promise<SessionLookup | null> {
+  const tokenHash = hashToken(token);
+  const s = await sessions.get(db, tokenHash, () => sessionReads(db).submit({ tokenHash, now }));
+  return s && s.expiresAt > now ? { principal: s.principal, csrfToken: s.csrfToken } : null;
 }
 
 export async function logout(db: Db, token: string, userId: number): Promise<void> {
   await db.transaction().execute(async (tx) => {
+    sessionsChanged();
     await tx.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
     await audit.record(tx, { actorUserId: userId, action: 'logout', entityType: 'user', entityId: userId });
   });
@@ -151,6 +167,7 @@ export async function changePassword(
   }
   const passwordHash = await hashPassword(next);
   await db.transaction().execute(async (tx) => {
+    sessionsChanged();
     await tx
       .updateTable('users')
       .set({ password_hash: passwordHash, password_changed_at: new Date() })

@@ -34,6 +34,19 @@ export async function loadGrants(db: Executor, userId: number): Promise<RoleGran
 
 export type SessionLookup = { principal: Principal; csrfToken: string };
 
+let sessionWrites = 0;
+
+/**
+ * A session, a user or a user's roles changed in this process: call it in the write's transaction, so
+ * that the sessions held in the process (identity/service.ts `authenticate`) are read again.
+ */
+export function sessionsChanged(): void {
+  sessionWrites++;
+}
+
+/** How many such writes this process has seen (shared/process-cache.ts). */
+export const sessionsGeneration = (): number => sessionWrites;
+
 /**
  * The sessions of these token hashes with their users and roles, in one query: every authenticated
  * request starts with it, and concurrent requests share it (identity/service.ts `authenticate`).
