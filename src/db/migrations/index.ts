@@ -13,6 +13,8 @@ import * as m0013 from './0013_ratings_returned_by';
 import * as m0014 from './0014_statistics_trigger_static';
 import * as m0015 from './0015_intake_numbers_check';
 import * as m0016 from './0016_history_reference_checks';
+import * as m0017 from './0017_distinct_reference_checks';
+import * as m0018 from './0018_intake_counter_moves';
 
 /** Every migration, in order. Names are stable: never rename one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   '0014_statistics_trigger_static': m0014,
   '0015_intake_numbers_check': m0015,
   '0016_history_reference_checks': m0016,
+  '0017_distinct_reference_checks': m0017,
+  '0018_intake_counter_moves': m0018,
 };

@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { createTestApp, loginAs, type TestApp } from '../../../test/harness';
 import { authenticate } from '../identity/service';
 import type { Principal } from '../identity/rules';
@@ -268,4 +269,22 @@ test('a key sent twice in one batch: the same body is one dossier and a replay, 
   assert.equal((d.reason as { code: string }).code, 'IDEMPOTENCY_KEY_REUSED');
   const rows = await t.db.selectFrom('dossiers').select('id').where('code', '=', a.value.dossier.code).execute();
   assert.equal(rows.length, 1);
+});
+
+test('a batch finds the counters it moves by their key, however many days of counters are kept', async () => {
+  const agencies = await t.db.selectFrom('agencies').select('id').execute();
+  const days = Array.from({ length: 400 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10));
+  await t.db
+    .insertInto('dossier_counters')
+    .values(agencies.flatMap((a) => days.map((day) => ({ agency_id: a.id, day, last_seq: 7 }))))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  await sql`ANALYZE dossier_counters`.execute(t.db);
+  const moves = JSON.stringify([{ agency_id: agencies[0].id, day: days[10], last: 7, taken: 1 }]);
+  const { rows } = await sql<{ 'QUERY PLAN': string }>`EXPLAIN UPDATE dossier_counters t SET last_seq = b.last + b.taken
+    FROM intake_counter_moves(${moves}::json) AS b
+    WHERE t.agency_id = b.agency_id AND t.day = b.day AND t.last_seq = b.last`.execute(t.db);
+  const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+  assert.match(plan, /Index Scan using dossier_counters_pkey/, plan);
+  assert.doesNotMatch(plan, /Seq Scan on dossier_counters/, plan);
 });

@@ -5,9 +5,9 @@ import { createTestApp, loginAs, type TestApp } from '../../../test/harness';
 import { APPLICANT, BIRTH, HA_LONG, importBirthComponents, postDossier } from './test-support';
 
 /**
- * The history's references to agencies, units, users and procedures are checked once per statement
- * (migration 0016), and the rows they name can never go: together that is what their foreign keys
- * guaranteed, on both databases.
+ * The references of dossiers, their histories, components, messages and keys are checked once per
+ * statement and distinct id (migrations 0016, 0017), and the rows they name can never go: together
+ * that is what their foreign keys guaranteed, on both databases.
  */
 let t: TestApp;
 let dossier: { id: number; code: string };
@@ -98,8 +98,112 @@ test('an event by an actor that does not exist is refused', async () => {
   assert.match(r.message, /actor_user_id/);
 });
 
-test('agencies, units, users and procedures are never deleted nor renumbered', async () => {
-  for (const table of ['agencies', 'units', 'users', 'procedures', 'procedure_versions'] as const) {
+test('rows that name a dossier or a user that does not exist are refused, naming the column', async () => {
+  const user = await t.db.selectFrom('users').select('id').orderBy('id').executeTakeFirstOrThrow();
+  const component = await t.db
+    .selectFrom('dossier_components')
+    .selectAll()
+    .where('dossier_id', '=', dossier.id)
+    .executeTakeFirstOrThrow();
+  const { id: _id, ...event } = await t.db
+    .selectFrom('dossier_events')
+    .selectAll()
+    .where('dossier_id', '=', dossier.id)
+    .executeTakeFirstOrThrow();
+  const refused: [string, string, () => Promise<unknown>][] = [
+    [
+      'dossier_components',
+      'dossier_id',
+      () =>
+        t.db
+          .insertInto('dossier_components')
+          .values(
+            [component, { ...component, dossier_id: missingId }].map((c, i) => ({
+              ...c,
+              component_id: 900_000 + i,
+              seq: 100 + i,
+            })),
+          )
+          .execute(),
+    ],
+    [
+      'dossier_components',
+      'dossier_id',
+      () =>
+        t.db
+          .updateTable('dossier_components')
+          .set({ dossier_id: missingId })
+          .where('dossier_id', '=', dossier.id)
+          .execute(),
+    ],
+    [
+      'dossier_events',
+      'dossier_id',
+      () =>
+        t.db
+          .insertInto('dossier_events')
+          .values({ ...event, dossier_id: missingId, data: JSON.stringify(event.data) })
+          .execute(),
+    ],
+    [
+      'outbox_messages',
+      'dossier_id',
+      () =>
+        t.db
+          .insertInto('outbox_messages')
+          .values({
+            channel: 'email',
+            recipient: 'a@example.vn',
+            body: 'x',
+            dossier_id: missingId,
+            next_attempt_at: new Date(),
+          })
+          .execute(),
+    ],
+    [
+      'notifications',
+      'user_id',
+      () =>
+        t.db
+          .insertInto('notifications')
+          .values({ user_id: missingId, kind: 'received', title: 't', title_en: 't', body: 'b', body_en: 'b' })
+          .execute(),
+    ],
+    [
+      'idempotency_keys',
+      'user_id',
+      () =>
+        t.db.insertInto('idempotency_keys').values({ user_id: missingId, key: 'k-user', request_hash: 'h' }).execute(),
+    ],
+    [
+      'idempotency_keys',
+      'dossier_id',
+      () =>
+        t.db
+          .insertInto('idempotency_keys')
+          .values({ user_id: user.id, key: 'k-dossier', request_hash: 'h', dossier_id: missingId })
+          .execute(),
+    ],
+  ];
+  for (const [table, column, run] of refused) {
+    const r = await refusal(run);
+    assert.equal(r.code, '23503', `${table}: ${r.message}`);
+    assert.equal(r.column, column, `${table}: ${r.message}`);
+    assert.match(r.message, new RegExp(`${missingId}`));
+  }
+  const components = await t.db
+    .selectFrom('dossier_components')
+    .select('seq')
+    .where('dossier_id', '=', dossier.id)
+    .where('seq', '>=', 100)
+    .execute();
+  assert.deepEqual(components, [], 'the good row of a refused statement is not written either');
+  const keys = await t.db.selectFrom('idempotency_keys').select('key').where('key', 'like', 'k-%').execute();
+  assert.deepEqual(keys, []);
+});
+
+test('agencies, units, users, procedures and dossiers are never deleted nor renumbered', async () => {
+  for (const table of ['agencies', 'units', 'users', 'procedures', 'procedure_versions', 'dossiers'] as const) {
     const { id } = await t.db.selectFrom(table).select('id').orderBy('id').executeTakeFirstOrThrow();
     const deleted = await refusal(() => t.db.deleteFrom(table).where('id', '=', id).execute());
     assert.equal(deleted.code, '23001', `${table}: ${deleted.message}`);

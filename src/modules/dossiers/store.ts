@@ -214,7 +214,7 @@ export async function insertNewDossiers(
       SELECT user_id, key, hash, dossier_id FROM ${keyRows} ORDER BY user_id, key
       ON CONFLICT (user_id, key) DO NOTHING RETURNING 1)`);
     ctes.push(`moved AS (UPDATE dossier_counters t SET last_seq = b.last + b.taken
-      FROM json_to_recordset(${moves}) AS b(agency_id int, day text, last int, taken int)
+      FROM intake_counter_moves(${moves}) AS b
       WHERE t.agency_id = b.agency_id AND t.day = b.day AND t.last_seq = b.last RETURNING 1)`);
     ctes.push(`held AS (SELECT intake_claims_hold((SELECT count(*) FROM new_keys) = json_array_length(${keys})
       AND (SELECT count(*) FROM moved) = json_array_length(${moves})))`);
