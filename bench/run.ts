@@ -10,6 +10,7 @@ import { migrateToLatest } from '../src/db/migrate';
 import { seedDemo } from '../src/demo/seed';
 import { generateDossiers } from '../src/demo/generator/service';
 import { alternate, joinSlices, load, loadSlice, type LoadSlice, type Request } from './load';
+import { intakeRequests, login } from './intake-load';
 import { cpuMs, peakRssMb, start } from './server';
 import { markdown, type BenchReport, type CpuPerOperation } from './report';
 
@@ -52,8 +53,6 @@ const YEAR = { from: '2025-01-01', to: '2025-12-31' };
 /** The year's bounds as instants in Vietnam, as the generator and the summary count days. */
 const START = '2025-01-01T00:00:00+07:00';
 const END = '2026-01-01T00:00:00+07:00';
-/** The five ward desks of the demo province, each with its own reception officer. */
-const DESKS = [1, 2, 3, 4, 5].map((n) => ({ agency: `000.20.0${n}.H40`, username: `u200${n}.mc1` }));
 const CONCURRENCY = 32;
 const PGLITE_DIR = join(import.meta.dirname, 'results', 'tmp', 'pglite');
 const PROFILE_DIR = join(import.meta.dirname, 'results', 'tmp', 'profiles');
@@ -156,16 +155,6 @@ function metered<T>(processes: Record<string, () => number>, operations: (result
   return { wrap, perOperation };
 }
 
-async function login(port: number, username: string): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo1234' }),
-  });
-  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { token: string }).token;
-}
-
 async function main() {
   const loadBefore = loadavg();
   const url = args.pglite ? null : await serverDatabase();
@@ -198,35 +187,12 @@ async function main() {
   let report: BenchReport;
   try {
     const port = app.port;
-    const desks = await Promise.all(DESKS.map(async (d) => ({ ...d, token: await login(port, d.username) })));
     const admin = await login(port, 'admin');
-    const birth = (await (await fetch(`http://127.0.0.1:${port}/api/procedures/1.001193`)).json()) as {
-      components: { id: number; required: boolean; originals: number; copies: number }[];
-    };
-    const body = (agency: string) =>
-      JSON.stringify({
-        procedure: '1.001193',
-        agency,
-        channel: 'direct',
-        applicant: { fullName: 'Nguyễn Văn Bình', idNumber: '022090123456', phone: '0912345678' },
-        components: birth.components
-          .filter((c) => c.required)
-          .map((c) => ({ componentId: c.id, originals: c.originals, copies: c.copies })),
-      });
     const run = Date.now();
     const opts = { concurrency: CONCURRENCY, seconds: SECONDS };
     // Each figure alternates with its ceiling, slice by slice (`alternate`), so both see the same load.
     const sliceSeconds = Math.round(SECONDS / ROUNDS);
-    const intakeRequest = (i: number) => ({
-      method: 'POST' as const,
-      path: '/api/dossiers',
-      headers: {
-        authorization: `Bearer ${desks[i % desks.length].token}`,
-        'content-type': 'application/json',
-        'idempotency-key': `bench-${run}-${i}`,
-      },
-      body: body(desks[i % desks.length].agency),
-    });
+    const intakeRequest = await intakeRequests(port, String(run));
     /** Slices of one load, numbering requests on from where the previous slice stopped. */
     const continuing = (to: number, next: (i: number) => Request) => {
       let sent = 0;
