@@ -11,7 +11,7 @@ import { sql, type Kysely } from 'kysely';
  * (one lookup of a row the same statement wrote). Migration 0017 measured otherwise: it checks those
  * too, and every column once per distinct id.
  */
-const REFERENCES: Record<string, { events: string; columns: Record<string, string> }> = {
+export const REFERENCES: Record<string, { events: string; columns: Record<string, string> }> = {
   dossiers: {
     events: 'INSERT OR UPDATE',
     columns: {
@@ -54,16 +54,28 @@ function checkFunction(table: string, columns: Record<string, string>): string {
   const ids = Object.keys(columns)
     .map((column) => `WHEN '${column}' THEN r.${column}`)
     .join(' ');
-  return `
-    CREATE FUNCTION check_${table}_references() RETURNS trigger LANGUAGE plpgsql AS $$
-    DECLARE
-      bad record;
-    BEGIN
-      SELECT m.col, CASE m.col ${ids} END AS id INTO bad
+  return checkFunctionOf(
+    'CREATE FUNCTION',
+    table,
+    `SELECT m.col, CASE m.col ${ids} END AS id
       FROM new_rows r, LATERAL (SELECT CASE
           ${missing}
         END AS col) m
-      WHERE m.col IS NOT NULL
+      WHERE m.col IS NOT NULL`,
+  );
+}
+
+/**
+ * A table's check function (`create`: `CREATE FUNCTION` or `CREATE OR REPLACE FUNCTION`): the first
+ * row of `missing` (col, id), a query over the statement's `new_rows`, fails the statement naming it.
+ */
+export function checkFunctionOf(create: string, table: string, missing: string): string {
+  return `
+    ${create} check_${table}_references() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE
+      bad record;
+    BEGIN
+      SELECT q.col, q.id INTO bad FROM (${missing}) q
       LIMIT 1;
       IF FOUND THEN
         RAISE EXCEPTION 'insert or update on table "%" violates its reference "%": no row with id %', TG_TABLE_NAME, bad.col, bad.id

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { checkFunctionOf, REFERENCES } from './0016_history_reference_checks';
 
 /**
  * Every reference an intake writes, checked once per statement and once per distinct id
@@ -11,39 +12,14 @@ import { sql, type Kysely } from 'kysely';
  * 0016 guards, are never deleted nor renumbered: a dossier is withdrawn or refused, never removed.
  */
 const CHECKED: Record<string, { events: string; columns: Record<string, string> }> = {
-  dossiers: {
-    events: 'INSERT OR UPDATE',
-    columns: {
-      agency_id: 'agencies',
-      applicant_user_id: 'users',
-      holder_agency_id: 'agencies',
-      holder_unit_id: 'units',
-      holder_user_id: 'users',
-      procedure_id: 'procedures',
-      procedure_version_id: 'procedure_versions',
-    },
-  },
+  dossiers: REFERENCES.dossiers,
   dossier_events: {
-    events: 'INSERT',
-    columns: {
-      dossier_id: 'dossiers',
-      actor_agency_id: 'agencies',
-      actor_unit_id: 'units',
-      actor_user_id: 'users',
-      holder_agency_id: 'agencies',
-      holder_unit_id: 'units',
-      holder_user_id: 'users',
-    },
+    events: REFERENCES.dossier_events.events,
+    columns: { dossier_id: 'dossiers', ...REFERENCES.dossier_events.columns },
   },
   dossier_steps: {
-    events: 'INSERT OR UPDATE',
-    columns: {
-      dossier_id: 'dossiers',
-      agency_id: 'agencies',
-      assignee_user_id: 'users',
-      completed_by: 'users',
-      unit_id: 'units',
-    },
+    events: REFERENCES.dossier_steps.events,
+    columns: { dossier_id: 'dossiers', ...REFERENCES.dossier_steps.columns },
   },
   dossier_components: { events: 'INSERT OR UPDATE', columns: { dossier_id: 'dossiers' } },
   outbox_messages: { events: 'INSERT OR UPDATE', columns: { dossier_id: 'dossiers' } },
@@ -71,21 +47,7 @@ function checkFunction(table: string, columns: Record<string, string>): string {
           WHERE NOT EXISTS (SELECT 1 FROM ${target} t WHERE t.id = x.v)`,
     )
     .join('\n        UNION ALL\n        ');
-  return `
-    CREATE OR REPLACE FUNCTION check_${table}_references() RETURNS trigger LANGUAGE plpgsql AS $$
-    DECLARE
-      bad record;
-    BEGIN
-      SELECT m.col, m.id INTO bad FROM (
-        ${missing}
-      ) m
-      LIMIT 1;
-      IF FOUND THEN
-        RAISE EXCEPTION 'insert or update on table "%" violates its reference "%": no row with id %', TG_TABLE_NAME, bad.col, bad.id
-          USING ERRCODE = 'foreign_key_violation', TABLE = TG_TABLE_NAME, COLUMN = bad.col;
-      END IF;
-      RETURN NULL;
-    END $$;`;
+  return checkFunctionOf('CREATE OR REPLACE FUNCTION', table, missing);
 }
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -104,8 +66,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     statements.push(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_${column}_fkey;`);
   for (const [table, { events, columns }] of Object.entries(CHECKED)) {
     statements.push(checkFunction(table, columns));
-    // 0016 made the triggers of the first three tables; the others get theirs here.
-    if (['dossiers', 'dossier_events', 'dossier_steps'].includes(table)) continue;
+    if (table in REFERENCES) continue; // 0016 made their triggers
     for (const event of events.split(' OR ')) {
       statements.push(
         `CREATE TRIGGER ${table}_references_${event.toLowerCase()} AFTER ${event} ON ${table}
