@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { intakeRequests } from './intake-load';
-import { loadSlice } from './load';
-import { cpuMs, start, type Child } from './server';
+import { continuingLoad, type LoadSlice } from './load';
+import { appEnv, cpuMs, metered, start } from './server';
 
 /**
  * `npm run bench:ab -- <checkout>[:<database>] <checkout>[:<database>] [--rounds N] [--seconds S]`:
@@ -25,59 +25,48 @@ if (positionals.length !== 2 || !(ROUNDS >= 1) || !(SECONDS > 0)) {
 }
 const SERVER = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/bench');
 
-type Side = { name: string; app: Child; slice: (seconds: number, counted?: boolean) => Promise<void>; rates: number[] };
-type Totals = { ok: number; seconds: number; app: number; postgres: number; load: number };
-
-async function side(spec: string, name: string): Promise<Side & { totals: Totals }> {
+/** One side: its server, its intake load in slices, metered, and the rate of each counted slice. */
+async function side(spec: string, name: string) {
   const [checkout, database = SERVER.pathname.slice(1)] = spec.split(':');
-  const url = Object.assign(new URL(SERVER.href), { pathname: `/${database}` }).href;
-  const env = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', SEED_DEMO: 'never' };
-  const app = await start(
-    [`${checkout}/src/main.ts`],
-    { ...env, SCHEDULER_ENABLED: 'false', DATABASE_URL: url },
-    '/healthz',
+  const databaseUrl = Object.assign(new URL(SERVER.href), { pathname: `/${database}` }).href;
+  const app = await start([`${checkout}/src/main.ts`], appEnv({ databaseUrl }), '/healthz');
+  const next = continuingLoad(app.port, await intakeRequests(app.port, `ab-${name}-${Date.now()}`), 32);
+  const pid = app.process.pid!;
+  const cpu = metered(
+    { app: () => cpuMs(pid), postgres: () => cpuMs('postgres'), load: () => cpuMs(process.pid) },
+    (s: LoadSlice) => s.ok,
   );
-  const next = await intakeRequests(app.port, `ab-${name}-${Date.now()}`);
-  const totals: Totals = { ok: 0, seconds: 0, app: 0, postgres: 0, load: 0 };
-  const rates: number[] = [];
-  let sent = 0;
-  const cpu = () => [cpuMs(app.process.pid!), cpuMs('postgres'), cpuMs(process.pid)];
+  const slices: LoadSlice[] = [];
+  const counted = cpu.wrap(next);
   return {
     name: `${name} (${checkout}, ${database})`,
     app,
-    rates,
-    totals,
-    slice: async (seconds, counted = true) => {
-      const before = cpu();
-      const s = await loadSlice(app.port, next, { concurrency: 32, seconds, first: sent });
-      const after = cpu();
-      sent += s.requests;
-      if (!counted) return;
-      totals.ok += s.ok;
-      totals.seconds += s.seconds;
-      totals.app += after[0] - before[0];
-      totals.postgres += after[1] - before[1];
-      totals.load += after[2] - before[2];
-      rates.push(Math.round(s.ok / s.seconds));
-    },
+    cpu,
+    slices,
+    warmUp: (seconds: number) => next(seconds),
+    slice: async (seconds: number) => void slices.push(await counted(seconds)),
   };
 }
 
 const sides = [await side(positionals[0], 'A'), await side(positionals[1], 'B')];
 try {
-  for (const s of sides) await s.slice(2, false); // warm-up
+  for (const s of sides) await s.warmUp(2);
   for (let round = 0; round < ROUNDS; round++) {
     for (const s of round % 2 ? [...sides].reverse() : sides) await s.slice(SECONDS);
   }
-  for (const { name, totals: t, rates } of sides) {
-    const ms = (v: number) => (v / t.ok).toFixed(3);
+  const rate = (slices: LoadSlice[]) =>
+    slices.reduce((n, s) => n + s.ok, 0) / slices.reduce((t, s) => t + s.seconds, 0);
+  const rates = sides.map((s) => s.slices.map((x) => Math.round(x.ok / x.seconds)));
+  for (const [i, { name, cpu, slices }] of sides.entries()) {
+    const per = Object.entries(cpu.perOperation()).map(([k, ms]) => `${k} ${ms.toFixed(3)}`);
     console.log(
-      `${name}: ${Math.round(t.ok / t.seconds)} dossiers/s; CPU ms an intake: app ${ms(t.app)}, postgres ${ms(t.postgres)}, load ${ms(t.load)}; slices ${rates.join(' ')}`,
+      `${name}: ${Math.round(rate(slices))} dossiers/s; CPU ms an intake: ${per.join(', ')}; slices ${rates[i].join(' ')}`,
     );
   }
-  const [a, b] = sides.map((s) => s.totals.ok / s.totals.seconds);
-  const wins = sides[1].rates.filter((r, i) => r > sides[0].rates[i]).length;
-  console.log(`B/A ${(b / a).toFixed(3)}; B faster in ${wins} of ${ROUNDS} rounds`);
+  const wins = rates[1].filter((r, i) => r > rates[0][i]).length;
+  console.log(
+    `B/A ${(rate(sides[1].slices) / rate(sides[0].slices)).toFixed(3)}; B faster in ${wins} of ${ROUNDS} rounds`,
+  );
 } finally {
   for (const s of sides) await s.app.stop();
 }

@@ -97,6 +97,16 @@ export async function load(
   return joinSlices([await loadSlice(port, next, opts)]);
 }
 
+/** Slices of one load, numbering requests on from where the previous slice stopped. */
+export function continuingLoad(port: number, next: (i: number) => Request, concurrency: number) {
+  let sent = 0;
+  return async (seconds: number): Promise<LoadSlice> => {
+    const slice = await loadSlice(port, next, { concurrency, seconds, first: sent });
+    sent += slice.requests;
+    return slice;
+  };
+}
+
 /**
  * A figure and its ceiling in alternating slices (`rounds` of each, `seconds` in all per side), so that
  * both see the same changing load of a shared machine instead of one running after the other.

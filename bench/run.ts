@@ -9,10 +9,10 @@ import { openDatabase, type DbHandle } from '../src/db/database';
 import { migrateToLatest } from '../src/db/migrate';
 import { seedDemo } from '../src/demo/seed';
 import { generateDossiers } from '../src/demo/generator/service';
-import { alternate, joinSlices, load, loadSlice, type LoadSlice, type Request } from './load';
+import { alternate, continuingLoad, joinSlices, load, type LoadSlice, type Request } from './load';
 import { intakeRequests, login } from './intake-load';
-import { cpuMs, peakRssMb, start } from './server';
-import { markdown, type BenchReport, type CpuPerOperation } from './report';
+import { appEnv, cpuMs, metered, peakRssMb, start } from './server';
+import { markdown, type BenchReport } from './report';
 
 /**
  * `npm run bench [-- --pglite] [--dossiers N | --ten-million] [--seconds S] [--only intake,lookup,summary,search]
@@ -134,27 +134,6 @@ function pgbench(url: string, seconds: number): { tps: number; transactions: num
   };
 }
 
-/**
- * Runs slices of a load and adds up, per named process, the CPU time they used and the operations they
- * did: where an operation's time goes (the app, PostgreSQL, the load generator) explains its ratio.
- */
-function metered<T>(processes: Record<string, () => number>, operations: (result: T) => number) {
-  const used: Record<string, number> = Object.fromEntries(Object.keys(processes).map((k) => [k, 0]));
-  let done = 0;
-  const wrap =
-    (run: (seconds: number) => Promise<T>) =>
-    async (seconds: number): Promise<T> => {
-      const before = Object.fromEntries(Object.entries(processes).map(([k, f]) => [k, f()]));
-      const result = await run(seconds);
-      for (const [k, f] of Object.entries(processes)) used[k] += f() - before[k];
-      done += operations(result);
-      return result;
-    };
-  const perOperation = (): CpuPerOperation =>
-    Object.fromEntries(Object.entries(used).map(([k, ms]) => [k, done > 0 ? ms / done : NaN]));
-  return { wrap, perOperation };
-}
-
 async function main() {
   const loadBefore = loadavg();
   const url = args.pglite ? null : await serverDatabase();
@@ -174,13 +153,7 @@ async function main() {
   await handle.close();
   if (url && measures('intake')) pgbenchInit(url);
 
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', SEED_DEMO: 'never' };
-  env.SCHEDULER_ENABLED = 'false';
-  if (url) env.DATABASE_URL = url;
-  else {
-    delete env.DATABASE_URL;
-    env.DATA_DIR = PGLITE_DIR;
-  }
+  const env = appEnv(url ? { databaseUrl: url } : { dataDir: PGLITE_DIR });
   // --profile: V8's CPU profile of the app over the whole run, for Chrome DevTools or speedscope.
   const profile = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
   const app = await start([...profile, 'src/main.ts'], env, '/healthz');
@@ -189,19 +162,10 @@ async function main() {
     const port = app.port;
     const admin = await login(port, 'admin');
     const run = Date.now();
-    const opts = { concurrency: CONCURRENCY, seconds: SECONDS };
     // Each figure alternates with its ceiling, slice by slice (`alternate`), so both see the same load.
     const sliceSeconds = Math.round(SECONDS / ROUNDS);
     const intakeRequest = await intakeRequests(port, String(run));
-    /** Slices of one load, numbering requests on from where the previous slice stopped. */
-    const continuing = (to: number, next: (i: number) => Request) => {
-      let sent = 0;
-      return async (seconds: number) => {
-        const slice = await loadSlice(to, next, { ...opts, seconds, first: sent });
-        sent += slice.requests;
-        return slice;
-      };
-    };
+    const continuing = (to: number, next: (i: number) => Request) => continuingLoad(to, next, CONCURRENCY);
     const appPid = app.process.pid!;
     const servedBy = { app: () => cpuMs(appPid), postgres: () => cpuMs('postgres'), load: () => cpuMs(process.pid) };
     const intakeCpu = metered(servedBy, (s: LoadSlice) => s.ok);

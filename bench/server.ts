@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import type { CpuPerOperation } from './report';
 
 /** Child processes the benchmark measures: the app (src/main.ts) and the bare Fastify ceiling. */
 export async function freePort(): Promise<number> {
@@ -83,4 +84,40 @@ export function cpuMs(which: number | 'postgres'): number {
     if (p && p.comm.startsWith('postgres')) ms += p.ms;
   }
   return ms;
+}
+
+/**
+ * The environment of an app server under benchmark: quiet logs, no demo seeding, no scheduler, on the
+ * PostgreSQL database `databaseUrl` or the PGlite folder `dataDir`.
+ */
+export function appEnv(database: { databaseUrl: string } | { dataDir: string }): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', SEED_DEMO: 'never' };
+  env.SCHEDULER_ENABLED = 'false';
+  if ('databaseUrl' in database) env.DATABASE_URL = database.databaseUrl;
+  else {
+    delete env.DATABASE_URL;
+    env.DATA_DIR = database.dataDir;
+  }
+  return env;
+}
+
+/**
+ * Runs slices of a load and adds up, per named process, the CPU time they used and the operations they
+ * did: where an operation's time goes (the app, PostgreSQL, the load generator) explains its ratio.
+ */
+export function metered<T>(processes: Record<string, () => number>, operations: (result: T) => number) {
+  const used: Record<string, number> = Object.fromEntries(Object.keys(processes).map((k) => [k, 0]));
+  let done = 0;
+  const wrap =
+    (run: (seconds: number) => Promise<T>) =>
+    async (seconds: number): Promise<T> => {
+      const before = Object.fromEntries(Object.entries(processes).map(([k, f]) => [k, f()]));
+      const result = await run(seconds);
+      for (const [k, f] of Object.entries(processes)) used[k] += f() - before[k];
+      done += operations(result);
+      return result;
+    };
+  const perOperation = (): CpuPerOperation =>
+    Object.fromEntries(Object.entries(used).map(([k, ms]) => [k, done > 0 ? ms / done : NaN]));
+  return { wrap, perOperation };
 }
